@@ -1,0 +1,21 @@
+"""The `pohon` command line. Only this package prints and chooses exit codes."""
+import click
+
+from pohon import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pohon")
+def main() -> None:
+    """pohon: telusuri cascading kinerja Renstra (trace a Renstra's performance cascade).
+
+    Muat pohon kinerja dari CSV, periksa, telusuri, dorong ke Neo4j, dan gambar grafik interaktif.
+    """
+
+
+def _register() -> None:
+    # Each command lives in its own module; importing it attaches it to `main`.
+    from pohon.cli import extract_cmd  # noqa: F401
+
+
+_register()

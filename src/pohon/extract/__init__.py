@@ -1,0 +1,1 @@
+"""Rebuild data/ from the text of the BSKJI Renstra (see data/README.md)."""

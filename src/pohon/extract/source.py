@@ -1,0 +1,31 @@
+"""Reading the flattened source text and writing CSV deterministically."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+
+def read_lines(path: str | Path) -> list[str]:
+    """The source's lines without line ends; line N of the file is index N-1."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    return text.split("\n")
+
+
+def csv_text(columns: list[str], rows: list[dict]) -> str:
+    """CSV with a fixed column order and `\\n` line ends, so output is byte-stable."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: _cell(row.get(c)) for c in columns})
+    return buf.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:.4f}".rstrip("0").rstrip(".")
+        return text if text not in ("-0", "") else "0"
+    return str(value)
