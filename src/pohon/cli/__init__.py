@@ -13,9 +13,5 @@ def main() -> None:
     """
 
 
-def _register() -> None:
-    # Each command lives in its own module; importing it attaches it to `main`.
-    from pohon.cli import extract_cmd  # noqa: F401
-
-
-_register()
+# Each command lives in its own module of this package; importing it attaches it to `main`.
+# Add one import line per command module below.
