@@ -15,3 +15,4 @@ def main() -> None:
 
 # Each command lives in its own module of this package; importing it attaches it to `main`.
 # Add one import line per command module below.
+from pohon.cli import check_cmd  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""One module per check; importing a module registers its rule."""

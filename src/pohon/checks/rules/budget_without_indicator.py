@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from pohon.checks import finding, rule
+from pohon.checks.view import anggaran_total, in_rel, nodes, normalise, out_rel, rupiah, years
+
+
+@rule("budget-without-indicator", "error")
+def budget_without_indicator(g: nx.DiGraph):
+    """What it finds: a komponen with budget whose IKK cascades to no IK; a komponen marked `*` ("its budget
+    sits on another indicator") for which the same unit has no funded komponen of the same name.
+
+    Why a reviewer cares: every rupiah must serve an indikator kinerja; money under an IKK outside the
+    cascade, or a `*` that points at nothing, cannot be accounted for in SAKIP.
+
+    Example: komponen A of the Sekretariat IKK on "nilai akuntabilitas kinerja minimal BB" holds budget, but
+    that IKK cascades to no Lampiran IV indicator.
+    """
+    ys = years(g)
+    funded_names = defaultdict(set)
+    for k in nodes(g, "Komponen"):
+        a = g.nodes[k]
+        if anggaran_total(a, ys) > 0:
+            funded_names[a["unit"]].add(normalise(a["nama"]))
+    for k in nodes(g, "Komponen"):
+        a = g.nodes[k]
+        total = anggaran_total(a, ys)
+        ikk = in_rel(g, k, "HAS_KOMPONEN")
+        if total > 0 and ikk and not out_rel(g, ikk[0], "CASCADES_TO"):
+            per_year = {y: a.get(f"anggaran_{y}") for y in ys}
+            yield finding(budget_without_indicator, k,
+                          f"komponen beranggaran Rp {rupiah(total)} juta di bawah IKK yang tidak ter-cascade ke IK",
+                          f"komponen with Rp {rupiah(total)} juta under an IKK that cascades to no IK",
+                          problem="ikk-without-ik", ikk=ikk[0], anggaran=per_year, total=round(total, 2))
+        if a.get("bintang") and total == 0 and normalise(a["nama"]) not in funded_names[a["unit"]]:
+            yield finding(budget_without_indicator, k,
+                          "komponen bertanda * tetapi tidak ada komponen bernama sama yang beranggaran di unit ini",
+                          "komponen marked * but the unit has no funded komponen of the same name",
+                          problem="star-without-funded", nama=a["nama"], unit=a["unit"])

@@ -1,0 +1,124 @@
+"""Build the cascade graph (networkx) from a Dataset. The contract is docs/ARCHITECTURE.md."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+
+from pohon.load import load_dataset
+from pohon.models import Dataset
+
+KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen", "Kelompok")
+
+
+def node_id(kind: str, *parts: str) -> str:
+    return ":".join((kind, *parts))
+
+
+def load_graph(data_dir: str | Path) -> nx.DiGraph:
+    return build_graph(load_dataset(data_dir))
+
+
+def build_graph(ds: Dataset) -> nx.DiGraph:
+    g = nx.DiGraph(dataset=ds.name, years=list(ds.years),
+                   ik_target=[r.model_dump() for r in ds.ik_target],
+                   pedoman=[r.model_dump() for r in ds.pedoman])
+    _sasaran(g, ds)
+    _indikator(g, ds)
+    _units(g, ds)
+    _kegiatan(g, ds)
+    return g
+
+
+def _years(prefix: str, values: dict, years) -> dict:
+    return {f"{prefix}_{y}": values.get(y) for y in years}
+
+
+def _add(g: nx.DiGraph, nid: str, kind: str, kode: str, nama: str, row, file: str, **attrs) -> None:
+    g.add_node(nid, kind=kind, kode=kode, nama=nama, baris=row.baris if row is not None else None,
+               file=file, **attrs)
+
+
+def _sasaran(g: nx.DiGraph, ds: Dataset) -> None:
+    for sp in ds.sp:
+        _add(g, node_id("SP", sp.kode), "SP", sp.kode, sp.nama, sp, "sp.csv", program=sp.program)
+        if sp.ss:
+            ss = node_id("SS", sp.ss)
+            if ss not in g:
+                _add(g, ss, "SS", "", sp.ss, sp, "sp.csv")
+            g.add_edge(ss, node_id("SP", sp.kode), rel="CASCADES_TO")
+    if ds.tujuan:
+        for t in ds.tujuan:
+            _add(g, node_id("Tujuan", t.kode), "Tujuan", t.kode, t.nama, t, "tujuan.csv", satuan=t.satuan,
+                 **_years("target", t.target, ds.years))
+    else:
+        for kode in sorted({c.tujuan for c in ds.cascading}):
+            _add(g, node_id("Tujuan", kode), "Tujuan", kode, kode, None, "cascading.csv",
+                 satuan="", **_years("target", {}, ds.years))
+
+
+def _indikator(g: nx.DiGraph, ds: Dataset) -> None:
+    targets = {}
+    unit_terkait = {}
+    for r in ds.ik_target:  # the Lampiran II program table wins over Tabel 2 for the same IK
+        if r.ik and (r.ik not in targets or r.sumber == "lampiran2"):
+            targets[r.ik] = r.target
+            if r.sumber == "lampiran2":
+                unit_terkait[r.ik] = r.unit_terkait
+    pj, klasifikasi = defaultdict(list), {}
+    for r in ds.pedoman:
+        pj[r.kode].append(f"{r.bagian}: {r.penanggung_jawab}")
+        klasifikasi.setdefault(r.kode, r.klasifikasi)
+    for c in ds.cascading:
+        ik = node_id("IK", c.ik)
+        _add(g, ik, "IK", c.ik, c.indikator, c, "cascading.csv", tujuan=c.tujuan, sp=c.sp,
+             perspektif=c.perspektif, satuan=c.satuan, kategori=c.kategori,
+             klasifikasi=klasifikasi.get(c.ik, ""), unit_terkait=unit_terkait.get(c.ik, ""),
+             unit_types=sorted(t for t, v in c.marks.items() if v), penanggung_jawab=pj.get(c.ik, []),
+             **_years("target", targets.get(c.ik, {}), ds.years))
+        for parent in (node_id("Tujuan", c.tujuan), node_id("SP", c.sp)):
+            if parent in g:
+                g.add_edge(parent, ik, rel="HAS_IK")
+
+
+def _units(g: nx.DiGraph, ds: Dataset) -> None:
+    for k in ds.tabel10:
+        _add(g, node_id("Kelompok", k.kelompok), "Kelompok", k.kelompok, k.nama, k, "tabel10.csv",
+             **_years("pagu", k.pagu, ds.years))
+    total = node_id("Kelompok", "TOTAL")
+    for k in ds.tabel10:
+        if k.kelompok != "TOTAL" and total in g:
+            g.add_edge(node_id("Kelompok", k.kelompok), total, rel="PART_OF")
+    by_type = defaultdict(list)
+    for u in ds.units:
+        uid = node_id("Unit", u.kode)
+        _add(g, uid, "Unit", u.kode, u.nama, u, "units.csv", tipe=u.tipe, kelompok=u.kelompok,
+             **_years("pagu", u.pagu, ds.years))
+        by_type[u.tipe].append(uid)
+        kelompok = node_id("Kelompok", u.kelompok)
+        if u.kelompok and kelompok in g:
+            g.add_edge(uid, kelompok, rel="COUNTED_IN")
+    for c in ds.cascading:
+        for tipe, mark in sorted(c.marks.items()):
+            for uid in by_type.get(tipe, []) if mark else []:
+                g.add_edge(node_id("IK", c.ik), uid, rel="CARRIED_BY")
+
+
+def _kegiatan(g: nx.DiGraph, ds: Dataset) -> None:
+    for s in ds.sk:
+        sid = node_id("SK", s.unit, s.sk)
+        _add(g, sid, "SK", s.sk, s.nama, s, "sk.csv", unit=s.unit, sp=s.sp)
+        g.add_edge(node_id("Unit", s.unit), sid, rel="HAS_SK")
+    for i in ds.ikk:
+        iid = node_id("IKK", i.unit, i.ikk)
+        _add(g, iid, "IKK", i.ikk, i.nama, i, "ikk.csv", unit=i.unit, sk=i.sk, satuan=i.satuan, ik=i.ik,
+             catatan=i.catatan, **_years("target", i.target, ds.years))
+        g.add_edge(node_id("SK", i.unit, i.sk), iid, rel="HAS_IKK")
+        if i.ik and node_id("IK", i.ik) in g:
+            g.add_edge(iid, node_id("IK", i.ik), rel="CASCADES_TO")
+    for k in ds.komponen:
+        kid = node_id("Komponen", k.unit, k.ikk, k.komponen)
+        _add(g, kid, "Komponen", k.komponen, k.nama, k, "komponen.csv", unit=k.unit, ikk=k.ikk,
+             bintang=k.bintang, **_years("anggaran", k.anggaran, ds.years))
+        g.add_edge(node_id("IKK", k.unit, k.ikk), kid, rel="HAS_KOMPONEN")

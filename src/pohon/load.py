@@ -1,0 +1,300 @@
+"""Load a data/ folder into a validated Dataset, collecting every row error before raising."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from pohon import models as m
+from pohon.errors import LoadError, RowError
+from pohon.numbers import parse_number, parse_target
+
+_YEAR_COLUMN = re.compile(r"^(pagu|anggaran|target)_(\d{4})$")
+_TRUE = {"1", "true", "ya", "y", "*"}
+_FALSE = {"", "0", "false", "tidak", "n"}
+_MARK_ON = {"o", "O", "x", "X"}
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    name: str
+    model: type[BaseModel]
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    years: str | None = None  # the year-column prefix this file may carry
+    key: tuple[str, ...] = ()
+    mandatory: bool = True
+    marks: bool = False
+
+
+SPECS = (
+    FileSpec("units.csv", m.UnitRow, ("kode", "nama", "tipe"), ("kelompok",), "pagu", ("kode",)),
+    FileSpec("cascading.csv", m.CascadingRow, ("tujuan", "sp", "kode", "indikator"),
+             ("perspektif", "satuan", "kategori", "catatan"), None, ("tujuan", "sp", "kode"), marks=True),
+    FileSpec("sk.csv", m.SkRow, ("unit", "sk", "nama"), ("sp",), None, ("unit", "sk")),
+    FileSpec("ikk.csv", m.IkkRow, ("unit", "ikk", "sk", "nama"), ("satuan", "ik", "catatan"), "target",
+             ("unit", "ikk")),
+    FileSpec("komponen.csv", m.KomponenRow, ("unit", "ikk", "komponen", "nama"), ("bintang",), "anggaran",
+             ("unit", "ikk", "komponen")),
+    FileSpec("sp.csv", m.SpRow, ("kode", "nama"), ("program", "ss"), None, ("kode",), mandatory=False),
+    FileSpec("tujuan.csv", m.TujuanRow, ("kode", "nama"), ("satuan",), "target", ("kode",), mandatory=False),
+    FileSpec("tabel10.csv", m.Tabel10Row, ("kelompok",), ("nama",), "pagu", ("kelompok",), mandatory=False),
+    FileSpec("ik_target.csv", m.IkTargetRow, ("sumber", "indikator"),
+             ("ik", "tujuan", "sp", "satuan", "unit_terkait"), "target", mandatory=False),
+    FileSpec("pedoman.csv", m.PedomanRow, ("bagian", "kode"),
+             ("indikator", "satuan", "klasifikasi", "penanggung_jawab"), "target", mandatory=False),
+)
+SPEC_BY_NAME = {s.name: s for s in SPECS}
+
+
+@dataclass
+class _Parsed:
+    rows: list = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
+    years: set[int] = field(default_factory=set)
+
+
+def load_dataset(data_dir: str | Path) -> m.Dataset:
+    """Read every data/ file in `data_dir`. Raises LoadError listing all problems found."""
+    root = Path(data_dir)
+    errors: list[RowError] = []
+    if not root.is_dir():
+        raise LoadError([RowError(str(root), 0, 0, "missing-folder", "folder not found / folder tidak ada")])
+    parsed: dict[str, _Parsed] = {}
+    unit_types: set[str] = set()
+    for spec in SPECS:
+        path = root / spec.name
+        if not path.exists():
+            if spec.mandatory:
+                errors.append(RowError(spec.name, 0, 0, "missing-file", f"{spec.name} is required / wajib ada"))
+            continue
+        parsed[spec.name] = _parse_file(path, spec, unit_types, errors)
+        if spec.name == "units.csv":
+            unit_types = _mark_columns(parsed[spec.name].rows)
+    _check_references(parsed, errors)
+    if errors:
+        raise LoadError(errors)
+    return _dataset(root, parsed)
+
+
+def _mark_columns(units: list[m.UnitRow]) -> set[str]:
+    """Unit types that Lampiran IV marks: every tipe except the agency's own row (tipe == kode)."""
+    agency = {u.tipe for u in units if u.tipe == u.kode and sum(v.tipe == u.tipe for v in units) == 1
+              and u.kelompok.upper() == "TOTAL"}
+    return {u.tipe for u in units} - agency
+
+
+def _decode(path: Path, errors: list[RowError]) -> str | None:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        errors.append(RowError(path.name, line, col, "encoding", "not UTF-8 / bukan UTF-8"))
+        return None
+
+
+def _delimiter(header_line: str) -> str:
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def _parse_file(path: Path, spec: FileSpec, unit_types: set[str], errors: list[RowError]) -> _Parsed:
+    out = _Parsed()
+    text = _decode(path, errors)
+    if text is None:
+        return out
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        errors.append(RowError(path.name, line, 1, "bad-csv", "NUL byte in file / ada byte NUL"))
+        return out
+    first = text.split("\n", 1)[0]
+    delim = _delimiter(first)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        errors.append(RowError(path.name, 1, 1, "bad-csv", str(exc)))
+        return out
+    if not header or not any(h.strip() for h in header):
+        errors.append(RowError(path.name, 1, 1, "empty-file", "no header row / tidak ada baris judul"))
+        return out
+    header = [h.strip() for h in header]
+    if not _check_header(path.name, header, spec, unit_types, out, errors):
+        return out
+    start = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(RowError(path.name, start, 1, "bad-csv", str(exc)))
+            break
+        line, start = start, reader.line_num + 1
+        if not any(c.strip() for c in cells):
+            continue
+        row = _validate_row(path.name, line, header, cells, spec, delim == ";", out, errors)
+        if row is not None:
+            out.rows.append(row)
+            out.lines.append(line)
+    return out
+
+
+def _check_header(file, header, spec, unit_types, out, errors) -> bool:
+    known = set(spec.required) | set(spec.optional) | {"baris"}
+    ok = True
+    for col, name in enumerate(header, start=1):
+        year = _YEAR_COLUMN.match(name)
+        if name in out.columns:
+            errors.append(RowError(file, 1, col, "duplicate-column",
+                                   f"column '{name}' appears twice (also column {out.columns[name]})"))
+            ok = False
+        elif name in known or (spec.marks and name in unit_types):
+            pass
+        elif year and year.group(1) == spec.years:
+            out.years.add(int(year.group(2)))
+        else:
+            errors.append(RowError(file, 1, col, "unknown-column", f"unknown column '{name}' / kolom tidak dikenal"))
+            ok = False
+        out.columns.setdefault(name, col)
+    for name in spec.required:
+        if name not in out.columns:
+            errors.append(RowError(file, 1, 1, "missing-column", f"missing column '{name}' / kolom wajib tidak ada"))
+            ok = False
+    return ok
+
+
+def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors):
+    if len(cells) > len(header):
+        errors.append(RowError(file, line, len(header) + 1, "too-many-fields",
+                               f"{len(cells)} fields for {len(header)} columns / kolom berlebih"))
+        return None
+    values: dict = {}
+    years: dict[int, object] = {}
+    marks: dict[str, str] = {}
+    failed = False
+    for col, name in enumerate(header, start=1):
+        raw = cells[col - 1] if col <= len(cells) else ""
+        try:
+            year = _YEAR_COLUMN.match(name)
+            if year:
+                convert = parse_target if year.group(1) == "target" else parse_number
+                years[int(year.group(2))] = convert(raw, decimal_comma)
+            elif name == "baris":
+                values[name] = int(raw) if raw.strip() else None
+            elif name == "bintang":
+                values[name] = _boolean(raw)
+            elif spec.marks and name not in SPEC_FIELDS[spec.name]:
+                marks[name] = _mark(raw)
+            else:
+                values[name] = raw
+        except ValueError:
+            failed = True
+            code = "bad-number" if (name == "baris" or _YEAR_COLUMN.match(name)) else "bad-value"
+            errors.append(RowError(file, line, col, code, f"'{raw.strip()}' in column '{name}' is not valid"
+                                                          f" / nilai tidak sah"))
+    if spec.years:
+        values[_YEAR_FIELD[spec.years]] = years
+    if spec.marks:
+        values["marks"] = marks
+    if failed:
+        return None
+    try:
+        return spec.model.model_validate(values)
+    except ValidationError as exc:
+        for err in exc.errors():
+            name = _column_of(err["loc"])
+            errors.append(RowError(file, line, out.columns.get(name, 1), _code(err["type"]),
+                                   f"column '{name}': {err['msg']}"))
+        return None
+
+
+_YEAR_FIELD = {"pagu": "pagu", "anggaran": "anggaran", "target": "target"}
+SPEC_FIELDS = {s.name: set(s.required) | set(s.optional) | {"baris"} for s in SPECS}
+
+
+def _boolean(raw: str) -> bool:
+    s = raw.strip().lower()
+    if s in _TRUE:
+        return True
+    if s in _FALSE:
+        return False
+    raise ValueError(raw)
+
+
+def _mark(raw: str) -> str:
+    s = raw.strip()
+    if s in _MARK_ON:
+        return "o"
+    if s == "":
+        return ""
+    raise ValueError(raw)
+
+
+def _column_of(loc: tuple) -> str:
+    if len(loc) >= 2 and loc[0] in ("pagu", "anggaran", "target"):
+        return f"{loc[0]}_{loc[1]}"
+    if len(loc) >= 2 and loc[0] == "marks":
+        return str(loc[1])
+    return str(loc[0]) if loc else "?"
+
+
+def _code(pydantic_type: str) -> str:
+    return "missing-value" if pydantic_type in ("string_too_short", "missing") else "bad-value"
+
+
+def _check_references(parsed: dict[str, _Parsed], errors: list[RowError]) -> None:
+    for spec in SPECS:
+        p = parsed.get(spec.name)
+        if p and spec.key:
+            _check_duplicates(spec, p, errors)
+    units = {u.kode for u in parsed["units.csv"].rows} if "units.csv" in parsed else None
+    sks = {(r.unit, r.sk) for r in parsed["sk.csv"].rows} if "sk.csv" in parsed else None
+    ikks = {(r.unit, r.ikk) for r in parsed["ikk.csv"].rows} if "ikk.csv" in parsed else None
+    for name in ("sk.csv", "ikk.csv", "komponen.csv"):
+        p = parsed.get(name)
+        if p is None:
+            continue
+        for row, line in zip(p.rows, p.lines):
+            if units is not None and row.unit not in units:
+                errors.append(RowError(name, line, p.columns["unit"], "unknown-unit",
+                                       f"unit '{row.unit}' is not in units.csv / unit tidak dikenal"))
+            elif name == "ikk.csv" and sks is not None and (row.unit, row.sk) not in sks:
+                errors.append(RowError(name, line, p.columns["sk"], "unknown-sk",
+                                       f"SK '{row.sk}' of unit '{row.unit}' is not in sk.csv"))
+            elif name == "komponen.csv" and ikks is not None and (row.unit, row.ikk) not in ikks:
+                errors.append(RowError(name, line, p.columns["ikk"], "unknown-ikk",
+                                       f"IKK '{row.ikk}' of unit '{row.unit}' is not in ikk.csv"))
+
+
+def _check_duplicates(spec: FileSpec, p: _Parsed, errors: list[RowError]) -> None:
+    seen: dict[tuple, int] = {}
+    for row, line in zip(p.rows, p.lines):
+        key = tuple(getattr(row, k) for k in spec.key)
+        if key in seen:
+            ident = "/".join(key) if spec.name == "cascading.csv" else "|".join(key)
+            errors.append(RowError(spec.name, line, p.columns[spec.key[-1]], "duplicate-id",
+                                   f"'{ident}' already defined at line {seen[key]} / id ganda"))
+        else:
+            seen[key] = line
+
+
+def _dataset(root: Path, parsed: dict[str, _Parsed]) -> m.Dataset:
+    years = sorted(set().union(*(p.years for p in parsed.values())))
+    units = parsed["units.csv"].rows
+    agency = [u for u in units if u.kelompok.upper() == "TOTAL"]
+    name = agency[0].nama if agency else root.resolve().name
+
+    def rows(file: str) -> tuple:
+        return tuple(parsed[file].rows) if file in parsed else ()
+
+    return m.Dataset(name=name, years=tuple(years), cascading=rows("cascading.csv"), units=rows("units.csv"),
+                     sk=rows("sk.csv"), ikk=rows("ikk.csv"), komponen=rows("komponen.csv"), sp=rows("sp.csv"),
+                     tujuan=rows("tujuan.csv"), tabel10=rows("tabel10.csv"), ik_target=rows("ik_target.csv"),
+                     pedoman=rows("pedoman.csv"))

@@ -1,0 +1,52 @@
+"""Numbers as people type them in Indonesian and English spreadsheets.
+
+Accepted: `1234.56`, `1,234.56`, `1.234,56`, `1234,56`, `1.234.567`, `-12`, and `N/A`, `-`, empty as missing.
+With both marks present, the last one is the decimal mark. With only commas, a comma is a decimal mark
+when the file is `;`-separated or when the digits after it are not groups of three (`1,234` in a
+`,`-separated file is one thousand two hundred thirty-four).
+"""
+from __future__ import annotations
+
+import re
+
+MISSING = frozenset({"", "-", "n/a", "na", "–", "—"})
+_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3}){2,}$")
+_PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
+
+
+def is_missing(text: str) -> bool:
+    return text.strip().lower() in MISSING
+
+
+def parse_number(text: str, decimal_comma: bool = False) -> float | None:
+    """The value of `text`, None when it is a missing marker; ValueError when it is no number."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if s.lower() in MISSING:
+        return None
+    if "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif "," in s:
+        if not decimal_comma and _THOUSANDS_COMMA.match(s):
+            s = s.replace(",", "")
+        elif s.count(",") == 1:
+            s = s.replace(",", ".")
+        else:
+            raise ValueError(text)
+    elif _THOUSANDS_DOT.match(s):
+        s = s.replace(".", "")
+    if not _PLAIN.match(s):
+        raise ValueError(text)
+    return float(s)
+
+
+def parse_target(text: str, decimal_comma: bool = False) -> float | str | None:
+    """A target as written: a number when it reads as one, else the text itself (`BB`, `WTP`)."""
+    s = text.strip()
+    try:
+        return parse_number(s, decimal_comma)
+    except ValueError:
+        return " ".join(s.split())
