@@ -16,3 +16,5 @@ def main() -> None:
 # Each command lives in its own module of this package; importing it attaches it to `main`.
 # Add one import line per command module below.
 from pohon.cli import check_cmd  # noqa: E402,F401
+from pohon.cli import neo4j_cmd  # noqa: E402,F401
+from pohon.cli import extract_cmd  # noqa: E402,F401

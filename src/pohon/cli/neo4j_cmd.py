@@ -1,0 +1,112 @@
+"""`pohon neo4j push`: write the cascade graph into a Neo4j database."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from pohon.cli import main
+from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, load_graph_or_exit
+
+EXIT_FAILED = 1
+
+
+@main.group("neo4j")
+def neo4j_group() -> None:
+    """Neo4j: dorong pohon kinerja ke basis data graf / push the cascade into a graph database."""
+
+
+@neo4j_group.command("push")
+@data_dir_argument
+@click.option("--uri", default=lambda: os.environ.get("NEO4J_URI", "bolt://localhost:7687"),
+              show_default="$NEO4J_URI or bolt://localhost:7687", help="Bolt URI of the server.")
+@click.option("--user", default=lambda: os.environ.get("NEO4J_USER", "neo4j"), show_default="$NEO4J_USER or neo4j")
+@click.option("--database", default=lambda: os.environ.get("NEO4J_DATABASE", "neo4j"),
+              show_default="$NEO4J_DATABASE or neo4j")
+@click.option("--dataset", default=None, help="Dataset name (default: the data's own name).")
+@click.option("--replace", is_flag=True,
+              help="Replace the dataset exactly (drop what the new data lacks); other datasets are untouched.")
+@click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True)
+def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):
+    """Dorong DATA_DIR ke Neo4j sebagai satu dataset, secara atomik.
+
+    Push DATA_DIR (default: the bundled data/) into Neo4j as one dataset. The password is read from the
+    environment variable NEO4J_PASSWORD only. The live version of the dataset changes in one final
+    transaction; a failed push leaves it as it was. Exit 0 on success, 1 if the push failed, 2 on bad input
+    or when the server/database cannot be used.
+    """
+    from neo4j import GraphDatabase
+
+    from pohon.exporters.neo4j_model import GraphContractError
+    from pohon.exporters.neo4j_push import Neo4jConnectionError, Neo4jError, PushFailed, connection_error, push
+
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password is None:
+        _fail("NEO4J_PASSWORD is not set (the password is read from the environment only)", EXIT_BAD_INPUT)
+    graph = load_graph_or_exit(data_dir)
+    try:
+        driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10,
+                                      max_transaction_retry_time=15)
+    except Exception as e:  # malformed URI and the like
+        _fail(f"cannot use Neo4j URI {uri!r}: {_line(e)}", EXIT_BAD_INPUT)
+    try:
+        with driver:
+            try:
+                driver.verify_connectivity()
+                with driver.session(database=database) as s:
+                    s.run("RETURN 1").consume()
+            except Exception as e:
+                err = connection_error(e, uri, database)
+                _fail(str(err) if err else f"cannot use Neo4j at {uri}: {_line(e)}", EXIT_BAD_INPUT)
+            result = _push_with_bar(push, graph, driver, database, dataset, replace, batch_size)
+    except Neo4jConnectionError as e:
+        _fail(str(e), EXIT_BAD_INPUT)
+    except GraphContractError as e:
+        _fail(str(e), EXIT_BAD_INPUT)
+    except (PushFailed, Neo4jError) as e:
+        _fail(str(e), EXIT_FAILED)
+    verb = "replaced" if result.previous_nodes and result.replace else (
+        "merged into" if result.previous_nodes else "created")
+    click.echo(f"dataset {result.dataset!r} {verb} in database {result.database!r} "
+               f"({result.seconds:.1f}s): {result.total_nodes} nodes, {result.total_relationships} relationships")
+    click.echo("nodes:")
+    for label, n in result.nodes.items():
+        click.echo(f"  {label:<14} {n:>8}")
+    click.echo("relationships:")
+    for t, n in result.relationships.items():
+        click.echo(f"  {t:<14} {n:>8}")
+    if result.carried_over_nodes or result.carried_over_relationships:
+        click.echo(f"kept from the previous version (not in the new data; use --replace to drop): "
+                   f"{result.carried_over_nodes} nodes, {result.carried_over_relationships} relationships")
+    if result.previous_nodes:
+        click.echo(f"previous version: {result.previous_nodes} nodes, {result.previous_relationships} relationships")
+    if result.staging_cleaned:
+        click.echo(f"removed leftovers of {len(result.staging_cleaned)} interrupted push(es)")
+    sys.exit(EXIT_OK)
+
+
+def _push_with_bar(push, graph, driver, database, dataset, replace, batch_size):
+    total = graph.number_of_nodes() + graph.number_of_edges()
+    # click.progressbar draws only on a terminal (and prints just the label otherwise)
+    if not sys.stderr.isatty():
+        return push(graph, driver, database, dataset, replace=replace, batch_size=batch_size)
+    with click.progressbar(length=total, label="pushing", file=sys.stderr) as bar:
+        seen = [0]
+
+        def progress(done, of):
+            bar.length = of
+            bar.update(done - seen[0])
+            seen[0] = done
+
+        return push(graph, driver, database, dataset, replace=replace, batch_size=batch_size, progress=progress)
+
+
+def _line(e: BaseException) -> str:
+    text = getattr(e, "message", None) or str(e) or type(e).__name__
+    return text.strip().splitlines()[0]
+
+
+def _fail(message: str, code: int):
+    click.echo(f"pohon neo4j: {message}", err=True)
+    sys.exit(code)

@@ -1,0 +1,310 @@
+"""Push the cascade graph into a Neo4j database, atomically per dataset.
+
+Several datasets share one database; every node and relationship carries `dataset`. A push never touches
+the live dataset until its very last transaction:
+
+1. schema (cypher/schema.cypher: (dataset, id) unique per label and relationship type);
+2. leftovers of earlier interrupted pushes of this dataset (`NAME@staging-*`) are deleted;
+3. without `replace`, the live version is read and its nodes/relationships the new graph lacks are carried
+   over (new values win): the result is the union, as repeated MERGEs would give;
+4. the rows are written in batches under a fresh staging name `NAME@staging-<uuid>`; each batch is an
+   UNWIND ... MERGE inside `session.execute_write`, so a retried batch changes nothing;
+5. one final write transaction checks the staged counts, DETACH DELETEs the live `NAME` version and renames
+   the staged nodes and relationships to `NAME`.
+
+If anything fails before step 5 commits, the live version is as it was (step 5 is one transaction), the
+staged rows are deleted as far as the server allows, and `PushFailed` says so; rows a crash leaves behind
+are invisible under the staging name and removed by the next push of that dataset (or `drop_staging`).
+Two concurrent pushes of one dataset: the later one deletes the other's staging, whose final count check
+then fails and rolls back; the live version is never mixed.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+import networkx as nx
+from neo4j import Driver, ManagedTransaction
+from neo4j import exceptions as nx4j
+
+from pohon.errors import PohonError
+from pohon.exporters.neo4j_model import (
+    STAGING_MARK, Rows, check_dataset_name, graph_rows, ident, rel_id, schema_statements,
+)
+
+Progress = Callable[[int, int], None]  # (done, total) after every committed batch; raising aborts the push
+
+
+class Neo4jError(PohonError):
+    """Base of the Neo4j exporter's errors."""
+
+
+class Neo4jConnectionError(Neo4jError):
+    """The server cannot be used: refused connection, wrong credentials, unknown database."""
+
+
+class PushFailed(Neo4jError):
+    """The push stopped before its final switch; the live version of the dataset is unchanged."""
+
+    def __init__(self, message: str, dataset: str, staging: str, staging_removed: bool):
+        self.dataset, self.staging, self.staging_removed = dataset, staging, staging_removed
+        super().__init__(message)
+
+
+@dataclass
+class PushResult:
+    dataset: str
+    database: str
+    nodes: dict[str, int]  # per label: what the dataset holds after the push
+    relationships: dict[str, int]  # per relationship type: idem
+    written_nodes: int  # rows written from the graph
+    written_relationships: int
+    carried_over_nodes: int = 0  # without replace: nodes of the previous version the graph lacks, kept
+    carried_over_relationships: int = 0
+    previous_nodes: int = 0  # size of the version this push replaced (0: dataset was new)
+    previous_relationships: int = 0
+    replace: bool = False
+    seconds: float = 0.0
+    staging_cleaned: list[str] = field(default_factory=list)  # leftovers of interrupted pushes removed
+
+    @property
+    def total_nodes(self) -> int:
+        return sum(self.nodes.values())
+
+    @property
+    def total_relationships(self) -> int:
+        return sum(self.relationships.values())
+
+
+def connection_error(exc: Exception, uri: str = "", database: str = "") -> Neo4jConnectionError | None:
+    """The one-line reason for a driver error that means "this server/database cannot be used", else None."""
+    where = f" at {uri}" if uri else ""
+    if isinstance(exc, nx4j.AuthError):
+        return Neo4jConnectionError(f"Neo4j{where} refused the credentials (wrong user or password)")
+    if isinstance(exc, nx4j.ServiceUnavailable):
+        detail = " ".join(str(exc).split())[:200] or "unavailable"
+        return Neo4jConnectionError(f"cannot connect to Neo4j{where}: {detail}")
+    code = getattr(exc, "code", "") or ""
+    if code.endswith("DatabaseNotFound") or "database does not exist" in str(exc).lower():
+        return Neo4jConnectionError(f"database {database!r} does not exist on Neo4j{where}")
+    if isinstance(exc, nx4j.ConfigurationError):
+        return Neo4jConnectionError(f"cannot use Neo4j{where}: {exc}")
+    return None
+
+
+def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: str | None = None,
+         replace: bool = False, batch_size: int = 2000, progress: Progress | None = None) -> PushResult:
+    """Write `graph` as dataset `dataset` (default: the graph's) into `database`; see the module doc."""
+    t0 = time.monotonic()
+    name = check_dataset_name(dataset or graph.graph.get("dataset") or "")
+    if batch_size < 1:
+        raise ValueError("batch_size must be positive")
+    rows = graph_rows(graph)
+    try:
+        _ensure_schema(driver, database, sorted(rows.nodes), sorted({t for t, _, _ in rows.rels}))
+        cleaned = drop_staging(driver, database, name)
+    except nx4j.Neo4jError as e:
+        raise connection_error(e, database=database) or Neo4jError(f"Neo4j: {_one_line(e)}") from e
+    except nx4j.DriverError as e:
+        raise connection_error(e, database=database) or Neo4jError(f"Neo4j driver: {_one_line(e)}") from e
+
+    staging = f"{name}{STAGING_MARK}{uuid.uuid4().hex[:12]}"
+    written_nodes = sum(len(r) for r in rows.nodes.values())
+    written_rels = sum(len(r) for r in rows.rels.values())
+    carried = (0, 0)
+    try:
+        if not replace:
+            rows, carried = _with_previous(driver, database, name, rows)
+        _write(driver, database, staging, rows, batch_size, progress)
+        with driver.session(database=database) as session:
+            prev_nodes, prev_rels = session.execute_write(
+                _switch, name, staging, rows.node_counts(), rows.rel_counts())
+    except BaseException as e:
+        removed = _drop_quietly(driver, database, staging)
+        if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        reason = connection_error(e, database=database)
+        msg = (f"push of dataset {name!r} failed before the switch ({reason or _one_line(e)}); the previous "
+               f"version of {name!r} is unchanged; staged rows "
+               + ("removed" if removed else f"left under {staging!r} (removed by the next push)"))
+        raise PushFailed(msg, name, staging, removed) from e
+    return PushResult(
+        dataset=name, database=database, nodes=rows.node_counts(), relationships=rows.rel_counts(),
+        written_nodes=written_nodes, written_relationships=written_rels,
+        carried_over_nodes=carried[0], carried_over_relationships=carried[1],
+        previous_nodes=prev_nodes, previous_relationships=prev_rels, replace=replace,
+        seconds=time.monotonic() - t0, staging_cleaned=cleaned)
+
+
+def dataset_counts(driver: Driver, database: str, dataset: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(nodes per label, relationships per type) of one dataset as stored."""
+    with driver.session(database=database) as session:
+        return session.execute_read(_counts, dataset)
+
+
+def drop_staging(driver: Driver, database: str, dataset: str) -> list[str]:
+    """Delete the staged rows interrupted pushes of `dataset` left behind; returns their staging names."""
+    prefix = dataset + STAGING_MARK
+    with driver.session(database=database) as session:
+        labels = session.execute_read(_labels)
+        names = set()
+        for label in labels:
+            q = f"MATCH (n:{ident(label, 'label')}) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d"
+            names |= {r["d"] for r in session.run(q, prefix=prefix)}
+    for staging in sorted(names):
+        _drop_dataset(driver, database, staging)
+    return sorted(names)
+
+
+# ---------------------------------------------------------------- internals
+def _one_line(e: BaseException) -> str:
+    text = getattr(e, "message", None) or str(e) or type(e).__name__
+    return text.strip().splitlines()[0]
+
+
+def _ensure_schema(driver: Driver, database: str, labels, rel_types) -> None:
+    with driver.session(database=database) as session:
+        for stmt in schema_statements(labels, rel_types):
+            session.run(stmt.rstrip(";")).consume()
+        session.run("CALL db.awaitIndexes(300)").consume()
+
+
+def _labels(tx: ManagedTransaction) -> list[str]:
+    return sorted(r["label"] for r in tx.run("CALL db.labels() YIELD label RETURN label"))
+
+
+def _counts(tx: ManagedTransaction, dataset: str) -> tuple[dict[str, int], dict[str, int]]:
+    nodes, rels = {}, defaultdict(int)
+    for label in _labels(tx):
+        q = ident(label, "label")
+        n = tx.run(f"MATCH (n:{q} {{dataset: $ds}}) RETURN count(n) AS c", ds=dataset).single()["c"]
+        if n:
+            nodes[label] = n
+        for r in tx.run(f"MATCH (:{q} {{dataset: $ds}})-[r]->() WHERE r.dataset = $ds "
+                        "RETURN type(r) AS t, count(r) AS c", ds=dataset):
+            rels[r["t"]] += r["c"]
+    return dict(sorted(nodes.items())), dict(sorted(rels.items()))
+
+
+def _with_previous(driver: Driver, database: str, name: str, rows: Rows) -> tuple[Rows, tuple[int, int]]:
+    """`rows` plus the live version's nodes and relationships that `rows` lacks (merge semantics)."""
+    nodes = {k: list(v) for k, v in rows.nodes.items()}
+    rels = {k: list(v) for k, v in rows.rels.items()}
+    have_nodes = {r["id"] for v in nodes.values() for r in v}
+    have_rels = {r["id"] for v in rels.values() for r in v}
+    label_of = {r["id"]: label for label, v in nodes.items() for r in v}
+    old_nodes, old_rels = [], []
+    with driver.session(database=database) as session:
+        for label in session.execute_read(_labels):
+            q = ident(label, "label")
+            old_nodes += [(label, r["p"]) for r in session.run(
+                f"MATCH (n:{q} {{dataset: $ds}}) RETURN properties(n) AS p", ds=name)]
+            old_rels += [(r["t"], label, r["b"], r["p"]) for r in session.run(
+                f"MATCH (a:{q} {{dataset: $ds}})-[r]->(b) WHERE r.dataset = $ds AND b.dataset = $ds "
+                "RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst", ds=name)]
+    carried_nodes = carried_rels = 0
+    for label, p in old_nodes:
+        label_of.setdefault(p["id"], label)
+        if p["id"] not in have_nodes:
+            p = {k: v for k, v in p.items() if k != "dataset"}
+            nodes.setdefault(label, []).append({"id": p["id"], "props": p})
+            carried_nodes += 1
+    for t, a_label, b_label, p in old_rels:
+        if p.get("id") and p["id"] not in have_rels:
+            src, dst = _split_rel_id(p["id"], t)
+            p = {k: v for k, v in p.items() if k != "dataset"}
+            rels.setdefault((t, label_of.get(src, a_label), label_of.get(dst, b_label)), []).append(
+                {"src": src, "dst": dst, "id": p["id"], "props": p})
+            carried_rels += 1
+    return Rows(nodes, rels), (carried_nodes, carried_rels)
+
+
+def _split_rel_id(rid: str, t: str) -> tuple[str, str]:
+    mark = f"-[{t}]->"
+    src, _, dst = rid.partition(mark)
+    if rel_id(src, t, dst) != rid:
+        raise Neo4jError(f"stored relationship id {rid!r} does not have the form <from>-[{t}]-><to>")
+    return src, dst
+
+
+def _batches(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _write(driver: Driver, database: str, staging: str, rows: Rows, batch_size: int,
+           progress: Progress | None) -> None:
+    total = sum(len(v) for v in rows.nodes.values()) + sum(len(v) for v in rows.rels.values())
+    done = 0
+    with driver.session(database=database) as session:
+        for label, items in rows.nodes.items():
+            q = (f"UNWIND $rows AS row MERGE (n:{ident(label, 'label')} {{dataset: $ds, id: row.id}}) "
+                 "SET n = row.props, n.dataset = $ds RETURN count(*) AS c")
+            for batch in _batches(items, batch_size):
+                session.execute_write(_run_batch, q, staging, batch)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        for (t, a, b), items in rows.rels.items():
+            q = (f"UNWIND $rows AS row "
+                 f"MATCH (a:{ident(a, 'label')} {{dataset: $ds, id: row.src}}) "
+                 f"MATCH (b:{ident(b, 'label')} {{dataset: $ds, id: row.dst}}) "
+                 f"MERGE (a)-[r:{ident(t, 'relationship type')} {{dataset: $ds, id: row.id}}]->(b) "
+                 "SET r = row.props, r.dataset = $ds RETURN count(*) AS c")
+            for batch in _batches(items, batch_size):
+                session.execute_write(_run_batch, q, staging, batch)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+
+
+def _run_batch(tx: ManagedTransaction, query: str, staging: str, batch: list[dict]) -> None:
+    c = tx.run(query, ds=staging, rows=batch).single()["c"]
+    if c != len(batch):  # a relationship whose end nodes are missing would vanish silently otherwise
+        raise Neo4jError(f"batch wrote {c} of {len(batch)} rows (missing end nodes?)")
+
+
+def _switch(tx: ManagedTransaction, name: str, staging: str, want_nodes: dict, want_rels: dict) -> tuple[int, int]:
+    """The one transaction that makes the staged version live. Raises (and so rolls back) on any doubt."""
+    got_nodes, got_rels = _counts(tx, staging)
+    if got_nodes != want_nodes or got_rels != want_rels:
+        raise Neo4jError(f"staged counts differ from the graph (staged {got_nodes} / {got_rels}, "
+                         f"expected {want_nodes} / {want_rels}); another push of the same dataset?")
+    prev_nodes, prev_rels = _counts(tx, name)
+    for label in _labels(tx):
+        tx.run(f"MATCH (n:{ident(label, 'label')} {{dataset: $ds}}) DETACH DELETE n", ds=name).consume()
+    for label in want_nodes:
+        q = ident(label, "label")
+        tx.run(f"MATCH (n:{q} {{dataset: $staging}}) "
+               "CALL (n) { MATCH (n)-[r]->() WHERE r.dataset = $staging SET r.dataset = $ds } "
+               "SET n.dataset = $ds", staging=staging, ds=name).consume()
+    return sum(prev_nodes.values()), sum(prev_rels.values())
+
+
+def _drop_dataset(driver: Driver, database: str, dataset: str, batch: int = 5000) -> None:
+    """Delete every node (and so relationship) of `dataset`, in batches, outside any big transaction."""
+    with driver.session(database=database) as session:
+        for label in session.execute_read(_labels):
+            q = ident(label, "label")
+            while True:
+                c = session.execute_write(lambda tx: tx.run(
+                    f"MATCH (n:{q} {{dataset: $ds}}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS c",
+                    ds=dataset, batch=batch).single()["c"])
+                if c == 0:
+                    break
+
+
+def _drop_quietly(driver: Driver, database: str, staging: str) -> bool:
+    try:
+        _drop_dataset(driver, database, staging)
+        return True
+    except Exception:
+        return False
+
+
+def drop_dataset(driver: Driver, database: str, dataset: str) -> None:
+    """Delete one dataset (in batches; not atomic). Other datasets are untouched."""
+    _drop_dataset(driver, database, check_dataset_name(dataset))
