@@ -17,3 +17,4 @@ def main() -> None:
 # Add one import line per command module below.
 from pohon.cli import check_cmd  # noqa: E402,F401
 from pohon.cli import neo4j_cmd  # noqa: E402,F401
+from pohon.cli import extract_cmd  # noqa: E402,F401

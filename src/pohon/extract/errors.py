@@ -1,8 +1,10 @@
 """Typed errors of the extractor: every one points at a place in the source text."""
 from __future__ import annotations
 
+from pohon.errors import PohonError
 
-class ExtractError(Exception):
+
+class ExtractError(PohonError):
     """The source text (or an override) cannot be turned into data/ rows.
 
     `line` and `column` are 1-based; 0 when not known.
