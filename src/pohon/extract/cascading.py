@@ -21,6 +21,7 @@ import math
 
 from pohon.extract.lampiran4 import MARK_COLUMNS, UNIT_COLUMNS
 from pohon.extract.nama import near_equal
+from pohon.extract.teks import TableError
 
 UKE1, UKE2 = 7, 8
 
@@ -77,7 +78,7 @@ def _decide(row: dict, pedoman: list[dict], tabel2: list[dict], program: list[di
         if cols[-1] != kat_expected:
             notes.append(f"kategori as spaced disagrees with Tabel 2 ({'in' if in_tabel2 else 'not in'} Tabel 2)")
     else:
-        cols, why = _choose(row["offsets"], kat_expected, l3, l2)
+        cols, why = _choose(row["offsets"], kat_expected, l3, l2, row["baris"])
         notes.append(f"mark spacing ambiguous ({row['marks_text'].strip()!r}, offsets {row['offsets']}); {why}")
     units = {UNIT_COLUMNS[c] for c in cols[:-1]}
     notes += _deviations(units, l3, l2, l2_rows)
@@ -133,11 +134,11 @@ def _roundings(units: list[float], last: int) -> set[tuple[int, ...]]:
     return {tuple(combo) + (last,) for combo in itertools.product(*options)}
 
 
-def _choose(offsets: list[int], kat: int, l3: set[str], l2: set[str] | None) -> tuple[list[int], str]:
+def _choose(offsets: list[int], kat: int, l3: set[str], l2: set[str] | None, baris: int) -> tuple[list[int], str]:
     cands = [c for c in readings(offsets) if c[-1] == kat]
     kat_why = f"kategori {MARK_COLUMNS[kat]} because the IK {'is' if kat == UKE1 else 'is not'} in Tabel 2"
     if not cands:
-        raise ValueError(f"no reading of offsets {offsets} has kategori {MARK_COLUMNS[kat]}")
+        raise TableError(f"no reading of offsets {offsets} has kategori {MARK_COLUMNS[kat]}", baris)
     unit_sets = {frozenset(UNIT_COLUMNS[x] for x in c[:-1]) for c in cands}
     for source, wanted in (("Lampiran III", l3), ("Lampiran II Unit Terkait", l2)):
         if wanted and frozenset(wanted) in unit_sets:
@@ -148,4 +149,4 @@ def _choose(offsets: list[int], kat: int, l3: set[str], l2: set[str] | None) -> 
     if len(unit_sets) == 1:
         only = next(iter(unit_sets))
         return cands[0], f"{kat_why}; every reading gives units {_names(set(only))}"
-    raise ValueError(f"offsets {offsets}: readings {cands} and no source decides the units")
+    raise TableError(f"offsets {offsets}: readings {cands} and no source decides the units", baris)

@@ -57,6 +57,9 @@ def near_equal(a: str, b: str) -> bool:
         return True
     if min(len(ta), len(tb)) < 3:
         return False
+    short, long_ = sorted((ta, tb), key=len)
+    if len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
+        return True  # one word added: "Nilai (minimal) laporan keuangan", "Kinerja (Instansi) Pemerintah"
     only_a = [w for w in ta if w not in tb]
     only_b = [w for w in tb if w not in ta]
     if len(only_a) > 1 or len(only_b) > 1:

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import re
 
+from pohon.extract.errors import ExtractError
 
-class TableError(ValueError):
+
+class TableError(ExtractError):
     """A table the extractor expects is missing or does not read as that table."""
+
+    def __init__(self, message: str, line: int = 0, code: str = "table") -> None:
+        super().__init__("<source>", line, 0, code, message)
 
 
 YEARS = ("2021", "2022", "2023", "2024")
