@@ -9,7 +9,7 @@ import re
 from pohon.extract.errors import ExtractError
 
 
-class TableError(ExtractError):
+class TableError(ExtractError, ValueError):
     """A table the extractor expects is missing or does not read as that table."""
 
     def __init__(self, message: str, line: int = 0, code: str = "table") -> None:
