@@ -1,0 +1,1 @@
+"""The test suite is a package so that helpers import as `from tests.fixtures import fixture_dir`."""
