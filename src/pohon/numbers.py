@@ -1,9 +1,10 @@
 """Numbers as people type them in Indonesian and English spreadsheets.
 
 Accepted: `1234.56`, `1,234.56`, `1.234,56`, `1234,56`, `1.234.567`, `-12`, and `N/A`, `-`, empty as missing.
-With both marks present, the last one is the decimal mark. With only commas, a comma is a decimal mark
-when the file is `;`-separated or when the digits after it are not groups of three (`1,234` in a
-`,`-separated file is one thousand two hundred thirty-four).
+With both marks present, the last one is the decimal mark and the other must group the digits in threes
+(`12,34.5` is refused, not read as 1234.5). With only commas, a comma is a decimal mark when the file is
+`;`-separated or when the digits after it are not groups of three (`1,234` in a `,`-separated file is one
+thousand two hundred thirty-four).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 MISSING = frozenset({"", "-", "n/a", "na", "–", "—"})
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3}){2,}$")
+_GROUPED = {",": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$"), ".": re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")}
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
 
 
@@ -25,10 +27,11 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
     if s.lower() in MISSING:
         return None
     if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
+        mark = "," if s.rfind(",") > s.rfind(".") else "."
+        whole, _, fraction = s.rpartition(mark)
+        if not _GROUPED[mark].match(whole):  # `12,34.5` or `1.23,4` is a typo, not 1234.5 / 123.4
+            raise ValueError(text)
+        s = re.sub(r"[.,]", "", whole) + "." + fraction
     elif "," in s:
         if not decimal_comma and _THOUSANDS_COMMA.match(s):
             s = s.replace(",", "")
