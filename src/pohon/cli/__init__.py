@@ -18,3 +18,4 @@ def main() -> None:
 from pohon.cli import check_cmd  # noqa: E402,F401
 from pohon.cli import neo4j_cmd  # noqa: E402,F401
 from pohon.cli import extract_cmd  # noqa: E402,F401
+from pohon.cli import export_cmd  # noqa: E402,F401

@@ -1,0 +1,56 @@
+"""`pohon export ...`: write the cascade graph in formats other tools read. Other modules may add
+subcommands to the `export` group (`from pohon.cli.export_cmd import export`)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pohon.cli import main
+from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, load_graph_or_exit
+from pohon.errors import PohonError
+
+
+@main.group("export")
+def export() -> None:
+    """Ekspor pohon kinerja / export the cascade graph (Cypher script, neo4j-admin CSV, ...)."""
+
+
+@export.command("cypher")
+@data_dir_argument
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Script file to write.")
+@click.option("--dataset", default=None, help="Dataset name (default: the data's own name).")
+def export_cypher(data_dir, output, dataset):
+    """Tulis skrip Cypher mandiri / write one self-contained Cypher script (cypher-shell, Neo4j Browser)."""
+    from pohon.exporters.cypher_script import write_cypher_script
+
+    graph = load_graph_or_exit(data_dir)
+    try:
+        n = write_cypher_script(graph, output, dataset)
+    except (PohonError, OSError) as e:
+        click.echo(f"pohon export cypher: {e}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"wrote {output}: {n} statements, {graph.number_of_nodes()} nodes, "
+               f"{graph.number_of_edges()} relationships")
+    sys.exit(EXIT_OK)
+
+
+@export.command("neo4j-admin")
+@data_dir_argument
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the CSV files into (replaced as a whole).")
+@click.option("--dataset", default=None, help="Dataset name (default: the data's own name).")
+def export_neo4j_admin(data_dir, output, dataset):
+    """CSV untuk neo4j-admin / CSV files for `neo4j-admin database import full` (see IMPORT.txt)."""
+    from pohon.exporters.neo4j_admin import write_admin_dir
+
+    graph = load_graph_or_exit(data_dir)
+    try:
+        files = write_admin_dir(graph, output, dataset)
+    except (PohonError, OSError) as e:
+        click.echo(f"pohon export neo4j-admin: {e}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"wrote {len(files)} files into {output} (command in {output / 'IMPORT.txt'})")
+    sys.exit(EXIT_OK)
