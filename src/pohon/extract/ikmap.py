@@ -43,7 +43,7 @@ def _lampiran3(nama: str, entries: list[dict]) -> tuple[dict, str] | None:
         ("same name", lambda e: spaces(e["indikator"]).lower().rstrip(".") == spaces(nama).lower().rstrip(".")),
         ("same name once case, punctuation, parentheses, `DN` and the unit suffix are ignored",
          lambda e: norm(e["indikator"]) == norm(nama)),
-        ("same name up to a typo or one word", lambda e: near_equal(e["indikator"], nama)),
+        ("same name up to one added or misspelt word", lambda e: near_equal(e["indikator"], nama)),
         ("the IKK name extends it with an alternative", lambda e: extends(nama, e["indikator"])),
     )
     for how, test in tests:

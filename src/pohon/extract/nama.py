@@ -3,7 +3,7 @@
 Normalisation: case, punctuation, `/`, parenthesised qualifiers (`(SIH)`, `(khusus Eselon 1)`,
 `(Skala 1 - 5)`), the abbreviation `DN`, a doubled phrase (`dalam negeri dalam negeri`) and a trailing
 unit suffix (`di P4SI`, `di Satker`, `di lingkungan BSKJI`). Matching is never on loose word overlap:
-names are equal after normalisation, or differ by a typo / one word (`near_equal`), or one extends the
+names are equal after normalisation, differ by one added or misspelt word (`near_equal`), or one extends the
 other with an alternative (`extends`).
 """
 from __future__ import annotations
@@ -51,20 +51,20 @@ def _drop_unit_suffix(words: list[str]) -> list[str]:
 
 
 def near_equal(a: str, b: str) -> bool:
-    """Same indicator up to a typo or one added/dropped/changed word (`Efektifivas`, `Instansi`)."""
+    """Same indicator up to one added word (`Kinerja (Instansi) Pemerintah`, `Nilai (minimal) laporan`)
+    or one misspelt word (`Efektifivas`); a different word in place of another is never near."""
     ta, tb = tokens(a), tokens(b)
     if ta == tb:
         return True
     if min(len(ta), len(tb)) < 3:
         return False
     short, long_ = sorted((ta, tb), key=len)
-    if len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))):
-        return True  # one word added: "Nilai (minimal) laporan keuangan", "Kinerja (Instansi) Pemerintah"
-    only_a = [w for w in ta if w not in tb]
-    only_b = [w for w in tb if w not in ta]
-    if len(only_a) > 1 or len(only_b) > 1:
+    if len(long_) == len(short) + 1:
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    if len(ta) != len(tb):
         return False
-    return SequenceMatcher(None, " ".join(ta), " ".join(tb)).ratio() >= 0.9
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    return len(diff) == 1 and SequenceMatcher(None, *diff[0]).ratio() >= 0.8
 
 
 def extends(longer: str, shorter: str) -> bool:
