@@ -1,0 +1,124 @@
+"""`pohon visual`: interactive offline HTML graph(s) of the cascade."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from pohon.cli import main
+from pohon.cli.common import EXIT_BAD_INPUT, data_dir_argument, default_data_dir, lang_option, load_graph_or_exit
+from pohon.errors import UnknownNodeError
+
+DEPTHS = ("ik", "unit", "ikk", "komponen")
+
+MESSAGES = {
+    "id": {
+        "need_out": "berikan -o FILE.html atau --all FOLDER",
+        "both": "-o dan --all tidak bisa dipakai bersamaan",
+        "depth": "kedalaman {value!r} tidak dikenal; pilih salah satu: " + ", ".join(DEPTHS),
+        "unit": "unit {value!r} tidak ada di units.csv",
+        "tipe": "tipe unit {value!r} tidak ada di units.csv",
+        "sp": "SP {value!r} tidak ada di sp.csv",
+        "write": "tidak bisa menulis {value}: {error}",
+        "wrote": "{path} ditulis",
+    },
+    "en": {
+        "need_out": "give -o FILE.html or --all FOLDER",
+        "both": "-o and --all cannot be used together",
+        "depth": "unknown depth {value!r}; choose one of: " + ", ".join(DEPTHS),
+        "unit": "unit {value!r} is not in units.csv",
+        "tipe": "unit type {value!r} is not in units.csv",
+        "sp": "SP {value!r} is not in sp.csv",
+        "write": "cannot write {value}: {error}",
+        "wrote": "wrote {path}",
+    },
+}
+
+
+def _bad(where: str, code: str, message: str) -> None:
+    click.echo(f"{where}: {code}: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, then rename: readers never see half a page."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@main.command("visual")
+@data_dir_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Berkas HTML keluaran / output HTML file.")
+@click.option("--all", "all_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Tulis semua halaman visual/ ke FOLDER ini (bskji.html, tipe-*.html) / write every committed page.")
+@click.option("--unit", help="Hanya unit ini, mis. P4SI / only this unit (units.csv kode).")
+@click.option("--tipe", help="Hanya unit bertipe ini, mis. BSPJI / only units of this type.")
+@click.option("--sp", help="Hanya Sasaran Program ini, mis. SP3 / only this SP.")
+@click.option("--depth", default="unit", show_default=True, metavar="ik|unit|ikk|komponen",
+              help="Sampai tingkat mana digambar / how deep to draw.")
+@click.option("--title", help="Judul halaman / page title (default: nama dataset).")
+@lang_option
+def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, lang):
+    """Gambar grafik interaktif (HTML luring, satu berkas) dari cascading di DATA_DIR.
+
+    Draw an interactive, offline, single-file HTML graph of the cascade in DATA_DIR (default: the
+    project's data/). Nodes with findings of `pohon check` stand out; search, filters by unit and SP,
+    click a node to highlight its path. Exit 0 on success, 2 on bad input.
+
+    \b
+    Contoh / examples:
+      pohon visual -o bskji.html
+      pohon visual --unit P4SI --depth komponen -o p4si.html
+      pohon visual --all visual/        # regenerate the committed pages
+    """
+    from pohon.checks import run_checks
+    from pohon.exporters.html import VisualOptionError, render_all, render_html
+
+    msg = MESSAGES["en" if lang == "en" else "id"]
+    where = "pohon visual:1:1"
+    if not output and not all_dir:
+        _bad(where, "missing-output", msg["need_out"])
+    if output and all_dir:
+        _bad(where, "bad-option", msg["both"])
+    if depth not in DEPTHS:
+        _bad(where, "bad-depth", msg["depth"].format(value=depth))
+    data_dir = data_dir or default_data_dir()
+    graph = load_graph_or_exit(data_dir)
+    findings = run_checks(graph)
+    if all_dir:
+        pages = render_all(graph, findings, lang=lang)
+        for name, html in pages.items():
+            _write(all_dir / name, html, msg)
+            click.echo(msg["wrote"].format(path=all_dir / name))
+        return
+    try:
+        html = render_html(graph, findings, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang, title=title)
+    except UnknownNodeError as err:
+        kind = str(err).split(":", 1)[0]
+        if kind == "SP":
+            _bad(f"{data_dir / 'sp.csv'}:1:1", "unknown-sp", msg["sp"].format(value=sp))
+        _bad(f"{data_dir / 'units.csv'}:1:1", "unknown-unit", msg["unit"].format(value=unit))
+    except VisualOptionError as err:
+        if err.option == "tipe":
+            _bad(f"{data_dir / 'units.csv'}:1:3", "unknown-tipe", msg["tipe"].format(value=tipe))
+        _bad(where, f"bad-{err.option}", str(err))
+    _write(output, html, msg)
+    click.echo(msg["wrote"].format(path=output))
+
+
+def _write(path: Path, html: str, msg: dict) -> None:
+    try:
+        write_atomic(path, html)
+    except OSError as err:
+        _bad(f"{path}:1:1", "write-failed", msg["write"].format(value=path, error=err.strerror or err))

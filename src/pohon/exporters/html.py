@@ -1,0 +1,243 @@
+"""Interactive, offline HTML graph of a cascade (pyvis builds the network; one self-contained file).
+
+`render_html(graph, findings, ...)` returns the page as a string; `render_all(graph, findings)` returns the
+committed set of pages for visual/ (file name -> page). Output is deterministic: same graph, same bytes.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import networkx as nx
+from pyvis.network import Network
+
+from pohon.exporters import html_style as st
+from pohon.exporters.html_layout import layout
+from pohon.exporters.html_page import page
+from pohon.exporters.html_select import VisualOptionError, View, natural_key, select_view
+
+__all__ = ["render_html", "render_all", "page_names", "VisualOptionError"]
+
+DEFAULT_YEARS = [2021, 2022, 2023, 2024]
+BIG = 2000  # nodes; above this, hide edges while panning/zooming
+
+
+def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str | None = None,
+                depth: str = "unit", lang: str = "id", title: str | None = None,
+                tipe: str | None = None) -> str:
+    """One self-contained HTML page of the cascade. `unit` is a unit kode, `tipe` a unit type
+    (every unit of that Lampiran IV column), `sp` an SP kode such as `SP3`."""
+    view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp)
+    years = list(graph.graph.get("years") or DEFAULT_YEARS)
+    t = st.text(lang)
+    by_node = defaultdict(list)
+    for f in findings:
+        by_node[f.node].append(f)
+    for fs in by_node.values():
+        fs.sort(key=lambda f: (-st.SEVERITY_RANK.get(f.severity, 0), f.rule, f.message(lang)))
+    kind = {n: graph.nodes[n]["kind"] for n in view.nodes}
+    labels = _labels(graph, view)
+    radius = _radii(graph, view, years)
+    width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
+    height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
+    pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
+
+    net = Network(directed=True)
+    for n in view.nodes:
+        net.add_node(n, label=labels[n], shape=st.KIND_STYLE[kind[n]]["shape"], group=kind[n],
+                     x=pos[n][0], y=pos[n][1], **_node_style(kind[n], radius.get(n), by_node.get(n, [])))
+    for i, (a, b, k) in enumerate(view.edges):
+        extra = dict(dashes=[6, 4], color={"color": st.CASCADE_COLOR}) if k == "cascade" else {}
+        net.add_edge(a, b, id=f"e{i}", **extra)
+    vis_nodes = net.nodes
+    vis_edges = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]
+
+    shown = set(view.nodes)
+    seen = [f for n, fs in by_node.items() if n in shown for f in fs]
+    sev = Counter(f.severity for f in seen)
+    data = {
+        "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty")},
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "info": [_info(graph, n, by_node.get(n, []), view, years, lang) for n in view.nodes],
+        "kinds": {k: {"font": s["font"]} for k, s in st.KIND_STYLE.items()},
+        "options": _options(len(view.nodes)),
+        "edgeColor": st.EDGE_COLOR,
+        "pathColor": "#1f2933",
+        "unitList": sorted({u for n in view.nodes if kind[n] == "Unit" for u in view.units[n]},
+                           key=lambda u: _unit_rank(graph, u)),
+        "spList": sorted({kind_code for n in view.nodes if kind[n] == "SP"
+                          for kind_code in view.sps[n]}, key=natural_key),
+    }
+    counts = Counter(kind.values())
+    context = {
+        "lang": "en" if lang == "en" else "id",
+        "title": title or _title(graph, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang),
+        "t": t,
+        "depth": depth,
+        "counts": [(k, counts[k]) for k in st.KINDS if counts[k]],
+        "severity_counts": [(s, t["severity"][s], sev[s]) for s in ("error", "warning", "info") if sev[s]],
+        "hidden_findings": sum(1 for f in findings if f.node not in shown),
+        "legend": [(k, t["kinds"][k], st.KIND_STYLE[k]["shape"], st.KIND_STYLE[k]["color"],
+                    st.KIND_STYLE[k]["border"]) for k in st.KINDS if counts[k]],
+        "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")],
+    }
+    return page(context, data)
+
+
+def page_names(graph: nx.DiGraph) -> dict[str, dict]:
+    """The committed pages: the whole dataset at unit depth, then one page per unit type at komponen depth."""
+    pages = {"bskji.html": dict(depth="unit")}
+    tipes = {a.get("tipe") for _, a in graph.nodes(data=True) if a.get("kind") == "Unit"}
+    for tipe in sorted(tipes - {None, "", "BSKJI"}, key=lambda x: (_tipe_rank(x), x)):
+        pages[f"tipe-{tipe}.html"] = dict(depth="komponen", tipe=tipe)
+    return pages
+
+
+def render_all(graph: nx.DiGraph, findings, *, lang: str = "id") -> dict[str, str]:
+    return {name: render_html(graph, findings, lang=lang, **opts) for name, opts in page_names(graph).items()}
+
+
+# ---- helpers ----
+
+def _tipe_rank(tipe: str) -> int:
+    return st.TIPE_ORDER.index(tipe) if tipe in st.TIPE_ORDER else len(st.TIPE_ORDER)
+
+
+def _unit_rank(graph: nx.DiGraph, kode: str) -> tuple:
+    a = graph.nodes.get(f"Unit:{kode}", {})
+    return (_tipe_rank(a.get("tipe", "")), natural_key(kode))
+
+
+def _title(graph, *, unit, tipe, sp, depth, lang) -> str:
+    name = str(graph.graph.get("dataset") or "pohon")
+    bits = [name]
+    if tipe:
+        bits.append(("unit type " if lang == "en" else "tipe unit ") + tipe)
+    if unit:
+        bits.append(("unit " if lang == "en" else "unit ") + unit)
+    if sp:
+        bits.append(sp)
+    return " · ".join(bits)
+
+
+def _labels(graph: nx.DiGraph, view: View) -> dict[str, str]:
+    sps_below = defaultdict(list)
+    for a, b, _ in view.edges:
+        if graph.nodes[a].get("kind") == "SS" and graph.nodes[b].get("kind") == "SP":
+            sps_below[a].append(str(graph.nodes[b].get("kode") or ""))
+    out = {}
+    for n in view.nodes:
+        a = graph.nodes[n]
+        ss = None
+        if a.get("kind") == "SS":
+            below = sps_below.get(n) or view.sps.get(n) or []
+            ss = "SS·" + "/".join(below[:2]) + ("…" if len(below) > 2 else "") if below else "SS"
+        out[n] = st.short_label(n, a, ss)
+    return out
+
+
+def _radii(graph: nx.DiGraph, view: View, years) -> dict[str, float]:
+    biggest = {}
+    for kind in ("Unit", "Komponen"):
+        vals = [st.budget(a, years) for _, a in graph.nodes(data=True)
+                if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
+        biggest[kind] = max([v for v in vals if v] or [0.0])
+    out = {}
+    for n in view.nodes:
+        a = graph.nodes[n]
+        k = a["kind"]
+        out[n] = st.node_size(k, st.budget(a, years), biggest[k]) if k in biggest else \
+            st.KIND_STYLE[k].get("radius")
+    return out
+
+
+def _height(kind: str, radius: float | None) -> float:
+    s = st.KIND_STYLE[kind]
+    if s["shape"] in ("box", "ellipse"):
+        return s["size"] * 1.3 + 14
+    return 2 * (radius or 10) + s["size"] * 1.3 + 6
+
+
+def _node_style(kind: str, radius: float | None, findings) -> dict:
+    out = {}
+    if radius is not None and st.KIND_STYLE[kind]["shape"] not in ("box", "ellipse"):
+        out["size"] = radius
+    if findings:
+        worst = max(findings, key=lambda f: st.SEVERITY_RANK.get(f.severity, 0)).severity
+        colour, w = st.SEVERITY_STYLE.get(worst, st.SEVERITY_STYLE["info"])
+        bg = st.KIND_STYLE[kind]["color"]
+        out["color"] = {"background": bg, "border": colour,
+                        "highlight": {"background": bg, "border": colour},
+                        "hover": {"background": bg, "border": colour}}
+        out["borderWidth"] = w
+        out["borderWidthSelected"] = w + 2
+        if worst == "error":
+            out["shadow"] = {"enabled": True, "color": "rgba(208,0,0,0.6)", "size": 14, "x": 0, "y": 0}
+    return out
+
+
+def _options(n_nodes: int) -> dict:
+    big = n_nodes > BIG
+    groups = {}
+    for k, s in st.KIND_STYLE.items():
+        g = {"shape": s["shape"],
+             "color": {"background": s["color"], "border": s["border"],
+                       "highlight": {"background": s["color"], "border": "#111111"},
+                       "hover": {"background": s["color"], "border": "#111111"}},
+             "font": {"color": s["font"], "size": s["size"]}}
+        if s["shape"] in ("box", "ellipse"):
+            g["margin"] = 7
+        else:
+            g["size"] = s.get("radius", 10)
+        groups[k] = g
+    return {
+        "autoResize": True,
+        "layout": {"hierarchical": {"enabled": False}, "improvedLayout": False, "randomSeed": 1},
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "hoverConnectedEdges": False, "dragNodes": False, "tooltipDelay": 120,
+                        "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "keyboard": False},
+        "nodes": {"font": {"face": "DejaVu Sans, Arial, sans-serif"}, "borderWidth": 1.5,
+                  "borderWidthSelected": 3, "scaling": {"label": {"drawThreshold": 4}}},
+        "edges": {"smooth": False, "width": 1, "selectionWidth": 1, "hoverWidth": 0,
+                  "color": {"color": st.EDGE_COLOR, "highlight": "#1f2933", "hover": "#52606d",
+                            "inherit": False}},
+        "groups": groups,
+    }
+
+
+def _info(graph: nx.DiGraph, n: str, findings, view: View, years, lang: str) -> dict:
+    a = graph.nodes[n]
+    t = st.text(lang)
+    k = a["kind"]
+    rows = []
+    code = a.get("kode") or ""
+    if code:
+        rows.append([t["code"], str(code)])
+    if k == "Unit" and a.get("tipe"):
+        rows.append([t["tipe"], str(a["tipe"])])
+    if k == "SP" and a.get("program"):
+        rows.append([t["program"], str(a["program"])])
+    if k == "SK" and a.get("sp"):
+        rows.append([t["sp"], str(a["sp"])])
+    if a.get("satuan"):
+        rows.append([t["satuan"], str(a["satuan"])])
+    if any(f"target_{y}" in a for y in years):
+        rows += [[f"{t['target']} {y}", st.fmt_number(a.get(f"target_{y}"), lang)] for y in years]
+    prefix = st.BUDGET_PREFIX.get(k)
+    if prefix:
+        label = t["pagu"] if prefix == "pagu" else t["budget"]
+        rows += [[f"{label} {y}", st.fmt_number(a.get(f"{prefix}_{y}"), lang)] for y in years]
+        total = st.budget(a, years)
+        rows.append([f"{t['total']} {years[0]}–{years[-1]}", st.fmt_number(total, lang)])
+    if k == "IKK" and a.get("ik"):
+        rows.append([t["ik"], str(a["ik"])])
+    if k == "IK" and a.get("unit_types"):
+        rows.append([t["unit_types"], ", ".join(str(x) for x in a["unit_types"])])
+    if k == "Komponen" and a.get("bintang"):
+        rows.append([t["bintang"], t["yes"]])
+    if a.get("file"):
+        rows.append(["Sumber" if lang != "en" else "Source",
+                     f"{a['file']}:{a['baris']}" if a.get("baris") else str(a["file"])])
+    return {"k": k, "c": str(code or n.split(":", 1)[-1] if k != "SS" else ""), "n": str(a.get("nama") or ""),
+            "t": rows, "f": [[f.severity, f.rule, f.message(lang)] for f in findings],
+            "u": view.units.get(n, []), "s": view.sps.get(n, [])}

@@ -1,0 +1,139 @@
+"""Look of the HTML graph: kinds, colours, labels, node sizes and the page's words (id first, en)."""
+from __future__ import annotations
+
+import math
+
+# Draw order top-down. Tujuan sits on the SP level, beside the SPs.
+LEVEL = {"SS": 0, "Tujuan": 1, "SP": 1, "IK": 2, "Unit": 3, "SK": 4, "IKK": 5, "Komponen": 6}
+KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
+DEPTH_KINDS = {
+    "ik": {"SS", "Tujuan", "SP", "IK"},
+    "unit": {"SS", "Tujuan", "SP", "IK", "Unit"},
+    "ikk": {"SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK"},
+    "komponen": set(KINDS),
+}
+TIPE_ORDER = ("BSKJI", "SET", "P4SI", "P2SI", "POPTIKJI", "PIH", "BBSPJI", "BSPJI")
+
+# colour-blind safe (Okabe-Ito based); font colour chosen for contrast on the shape or the page
+KIND_STYLE = {
+    "SS": dict(shape="box", color="#1d3557", border="#0b1b2e", font="#ffffff", size=18),
+    "Tujuan": dict(shape="ellipse", color="#7b4fa0", border="#4b2b66", font="#ffffff", size=17),
+    "SP": dict(shape="box", color="#0b7a66", border="#064d40", font="#ffffff", size=18),
+    "IK": dict(shape="diamond", color="#e69f00", border="#8a5f00", font="#1a1a1a", size=16, radius=11),
+    "Unit": dict(shape="dot", color="#0072b2", border="#003f63", font="#1a1a1a", size=16, radius=12),
+    "SK": dict(shape="triangle", color="#56b4e9", border="#1f6f99", font="#1a1a1a", size=14, radius=9),
+    "IKK": dict(shape="square", color="#009e73", border="#005c43", font="#1a1a1a", size=14, radius=8),
+    "Komponen": dict(shape="dot", color="#cc79a7", border="#7d3f63", font="#1a1a1a", size=13, radius=7),
+}
+SEVERITY_STYLE = {  # finding border: colour, width
+    "error": ("#d00000", 5),
+    "warning": ("#f08c00", 4),
+    "info": ("#3b5bdb", 3),
+}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+EDGE_COLOR = "#9aa5b1"
+CASCADE_COLOR = "#c77d00"
+
+SIZE_RANGE = {"Unit": (9.0, 30.0), "Komponen": (5.0, 20.0)}
+BUDGET_PREFIX = {"Unit": "pagu", "Komponen": "anggaran"}
+
+
+def budget(attrs: dict, years: list[int]) -> float | None:
+    """Sum of pagu (Unit) / anggaran (Komponen) over the years; None when every year is empty."""
+    prefix = BUDGET_PREFIX.get(attrs.get("kind", ""))
+    if prefix is None:
+        return None
+    vals = [attrs.get(f"{prefix}_{y}") for y in years]
+    nums = [v for v in vals if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return float(sum(nums)) if nums else None
+
+
+def node_size(kind: str, value: float | None, biggest: float) -> float:
+    """Radius in canvas px: area grows with budget (sqrt scale), capped at the kind's maximum."""
+    lo, hi = SIZE_RANGE.get(kind, (KIND_STYLE[kind].get("radius", 10),) * 2)
+    if value is None or value <= 0 or biggest <= 0:
+        return lo
+    return round(lo + (hi - lo) * min(1.0, math.sqrt(value / biggest)), 1)
+
+
+def short_label(node_id: str, attrs: dict, ss_label: str | None = None) -> str:
+    """Codes, not names, on the canvas: full names live in the tooltip."""
+    kind = attrs.get("kind", "")
+    kode = str(attrs.get("kode") or "")
+    if kind == "SS":
+        return ss_label or "SS"
+    if kind == "Unit":
+        return kode or node_id.split(":", 1)[-1]
+    return kode or node_id.split(":")[-1]
+
+
+def label_width(text: str, kind: str) -> float:
+    """Rough canvas width of a label (px at the kind's font size); wide glyphs count more."""
+    size = KIND_STYLE[kind]["size"]
+    units = sum(0.72 if (c.isupper() or c.isdigit()) else 0.3 if c in ".,:;/|il " else 0.56 for c in text)
+    return units * size
+
+
+def shape_width(text: str, kind: str, radius: float | None = None) -> float:
+    style = KIND_STYLE[kind]
+    text_w = label_width(text, kind)
+    if style["shape"] in ("box", "ellipse"):
+        return text_w + (24 if style["shape"] == "box" else 36)
+    return max(text_w, 2 * (radius or style.get("radius", 10)))
+
+
+def fmt_number(value, lang: str) -> str:
+    """1234.5 -> '1.234,5' (id) or '1,234.5' (en); text stays as written; None -> '–'."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    s = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "en":
+        return s
+    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+TEXT = {
+    "id": {
+        "kinds": {"SS": "Sasaran Strategis", "Tujuan": "Tujuan", "SP": "Sasaran Program",
+                  "IK": "Indikator Kinerja", "Unit": "Unit kerja", "SK": "Sasaran Kegiatan",
+                  "IKK": "Indikator Kinerja Kegiatan", "Komponen": "Komponen"},
+        "severity": {"error": "galat", "warning": "peringatan", "info": "info"},
+        "search": "Cari kode (T1/SP3/a) atau kata…",
+        "all_units": "Semua unit", "all_sp": "Semua SP", "reset": "Atur ulang",
+        "legend": "Keterangan", "findings": "Temuan", "no_match": "Tidak ditemukan",
+        "budget_note": "Ukuran unit dan komponen: jumlah pagu/anggaran 2021–2024",
+        "cascade_edge": "IKK → IK yang didukung (garis putus)",
+        "hidden_findings": "temuan pada simpul di luar tampilan ini",
+        "nodes": "simpul", "edges": "garis", "depth": "Kedalaman",
+        "code": "Kode", "name": "Nama", "satuan": "Satuan", "target": "Target", "budget": "Anggaran (Rp juta)",
+        "pagu": "Pagu (Rp juta)", "total": "Jumlah", "tipe": "Tipe", "ik": "Mendukung IK",
+        "sp": "SP", "program": "Program", "unit_types": "Tipe unit (Lampiran IV)", "bintang": "Bertanda *",
+        "yes": "ya", "help": "Klik simpul: jalur ke SS dan turunannya. Klik ruang kosong: hapus sorotan.",
+        "details_empty": "Pilih simpul untuk melihat rinciannya.",
+    },
+    "en": {
+        "kinds": {"SS": "Strategic Objective", "Tujuan": "Goal", "SP": "Program Objective",
+                  "IK": "Performance Indicator", "Unit": "Unit", "SK": "Activity Objective",
+                  "IKK": "Activity Indicator", "Komponen": "Component"},
+        "severity": {"error": "error", "warning": "warning", "info": "info"},
+        "search": "Search a code (T1/SP3/a) or words…",
+        "all_units": "All units", "all_sp": "All SPs", "reset": "Reset",
+        "legend": "Legend", "findings": "Findings", "no_match": "No match",
+        "budget_note": "Unit and component size: total budget 2021–2024",
+        "cascade_edge": "IKK → the IK it supports (dashed)",
+        "hidden_findings": "findings on nodes outside this view",
+        "nodes": "nodes", "edges": "edges", "depth": "Depth",
+        "code": "Code", "name": "Name", "satuan": "Unit of measure", "target": "Target",
+        "budget": "Budget (Rp million)", "pagu": "Ceiling (Rp million)", "total": "Total", "tipe": "Type",
+        "ik": "Supports IK", "sp": "SP", "program": "Program", "unit_types": "Unit types (Lampiran IV)",
+        "bintang": "Starred *", "yes": "yes",
+        "help": "Click a node: its path to the SS and its subtree. Click empty space: clear.",
+        "details_empty": "Select a node to see its details.",
+    },
+}
+
+
+def text(lang: str) -> dict:
+    return TEXT["en" if lang == "en" else "id"]

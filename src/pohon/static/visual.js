@@ -1,0 +1,219 @@
+/* pohon visual: search, filters, path highlight, tooltips. Data text only ever goes through
+   textContent (never innerHTML), and vis-network gets no `title`, so names cannot inject markup. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("pohon-data").textContent);
+  var T = D.text;
+  var container = document.getElementById("net");
+  var info = {}, up = {}, dn = {}, baseEdge = {};
+  D.nodes.forEach(function (n, i) { info[n.id] = D.info[i]; });
+  D.edges.forEach(function (e) {
+    (up[e.to] = up[e.to] || []).push(e);
+    (dn[e.from] = dn[e.from] || []).push(e);
+    baseEdge[e.id] = { color: (e.color && e.color.color) || D.edgeColor, width: e.width || 1 };
+  });
+  var nodes = new vis.DataSet(D.nodes);
+  var edges = new vis.DataSet(D.edges);
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
+  var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], filter: { unit: "", sp: "" } };
+  window.pohon = state;
+  network.once("afterDrawing", function () {
+    window.__pohonReadyAt = performance.now();
+    window.__pohonReady = true;
+  });
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+
+  function details(id) {
+    var r = info[id], box = el("div", "node-details");
+    box.appendChild(el("div", "kind kind-" + r.k, T.kinds[r.k] || r.k));
+    box.appendChild(el("div", "name", r.n));
+    var table = el("table");
+    r.t.forEach(function (row) {
+      var tr = el("tr");
+      tr.appendChild(el("th", null, row[0]));
+      tr.appendChild(el("td", null, row[1]));
+      table.appendChild(tr);
+    });
+    box.appendChild(table);
+    if (r.f.length) {
+      box.appendChild(el("div", "findings-title", T.findings));
+      var ul = el("ul", "findings");
+      r.f.forEach(function (f) {
+        var li = el("li", "sev-" + f[0]);
+        li.appendChild(el("b", null, T.severity[f[0]] + " · " + f[1] + ": "));
+        li.appendChild(document.createTextNode(f[2]));
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    return box;
+  }
+
+  /* ---- tooltip ---- */
+  var tip = document.getElementById("tip");
+  network.on("hoverNode", function (p) {
+    tip.replaceChildren(details(p.node));
+    tip.hidden = false;
+    var x = p.pointer.DOM.x + 16, y = p.pointer.DOM.y + 16;
+    var w = tip.offsetWidth, h = tip.offsetHeight;
+    if (x + w > container.clientWidth) { x = Math.max(0, p.pointer.DOM.x - w - 16); }
+    if (y + h > container.clientHeight) { y = Math.max(0, container.clientHeight - h); }
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
+  });
+  function hideTip() { tip.hidden = true; }
+  network.on("blurNode", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+
+  /* ---- path highlight: up to the SS, down to the komponen ---- */
+  function pathOf(start) {
+    var H = new Set([start]), E = new Set(), seenUp = new Set(), seenDn = new Set();
+    function walkUp(n) {
+      if (seenUp.has(n)) { return; }
+      seenUp.add(n);
+      if (info[n].k === "Unit" && n !== start) { return; }  // a unit reached from below: stop
+      (up[n] || []).forEach(function (e) { E.add(e.id); H.add(e.from); walkUp(e.from); });
+    }
+    function walkDown(n) {
+      if (seenDn.has(n)) { return; }
+      seenDn.add(n);
+      if (info[n].k === "Unit" && n !== start) { return; }  // a unit reached from an IK: just mark it
+      (dn[n] || []).forEach(function (e) {
+        E.add(e.id); H.add(e.to);
+        if (info[e.to].k === "IKK") { walkUp(e.to); }  // its SK, unit and the IK it supports
+        walkDown(e.to);
+      });
+    }
+    walkUp(start);
+    walkDown(start);
+    return { nodes: H, edges: E };
+  }
+
+  function fade(hex, alpha) {
+    var h = hex.replace("#", "");
+    return "rgba(" + parseInt(h.substr(0, 2), 16) + "," + parseInt(h.substr(2, 2), 16) + "," +
+      parseInt(h.substr(4, 2), 16) + "," + alpha + ")";
+  }
+
+  function paint(sel) {
+    var nu = [], eu = [];
+    D.nodes.forEach(function (n) {
+      var on = !sel || sel.nodes.has(n.id), font = D.kinds[info[n.id].k].font;
+      nu.push({ id: n.id, opacity: on ? 1 : 0.12, font: { color: on ? font : fade(font, 0.15) } });
+    });
+    D.edges.forEach(function (e) {
+      var on = !sel || sel.edges.has(e.id), b = baseEdge[e.id];
+      eu.push({ id: e.id, width: sel && on ? b.width + 1.5 : b.width,
+        color: { color: sel && on ? D.pathColor : b.color, opacity: on ? 1 : 0.06 } });
+    });
+    nodes.update(nu);
+    edges.update(eu);
+  }
+
+  var panel = document.getElementById("details");
+  function select(id, focus) {
+    if (!info[id]) { return; }
+    if (nodes.get(id).hidden) { setFilter("", ""); }
+    var sel = pathOf(id);
+    state.selected = id;
+    state.highlighted = Array.from(sel.nodes);
+    paint(sel);
+    network.selectNodes([id]);
+    panel.replaceChildren(details(id));
+    if (focus) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
+  }
+  function clear() {
+    state.selected = null;
+    state.highlighted = [];
+    paint(null);
+    network.unselectAll();
+    panel.replaceChildren(el("p", "muted", T.details_empty));
+  }
+  network.on("click", function (p) {
+    hideTip();
+    if (p.nodes.length) { select(p.nodes[0], false); } else { clear(); }
+  });
+
+  /* ---- search ---- */
+  var search = document.getElementById("search"), results = document.getElementById("results");
+  var index = D.nodes.map(function (n) {
+    var r = info[n.id];
+    return { id: n.id, code: String(r.c).toLowerCase(), key: n.id.slice(n.id.indexOf(":") + 1).toLowerCase(),
+      words: (r.c + " " + r.n).toLowerCase() };
+  });
+  function find(q) {
+    q = q.trim().toLowerCase();
+    if (!q) { return { exact: null, hits: [] }; }
+    var exact = null, hits = [], words = q.split(/\s+/);
+    index.forEach(function (x) {
+      if (!exact && (x.key === q || x.code === q)) { exact = x.id; }
+      if (words.every(function (w) { return x.words.indexOf(w) >= 0 || x.key.indexOf(w) >= 0; })) { hits.push(x.id); }
+    });
+    return { exact: exact, hits: hits.slice(0, 12) };
+  }
+  function showResults(r) {
+    results.replaceChildren();
+    results.hidden = !search.value.trim();
+    if (!r.hits.length) { results.appendChild(el("div", "muted", T.no_match)); return; }
+    r.hits.forEach(function (id) {
+      var b = el("button", "hit");
+      b.type = "button";
+      b.appendChild(el("b", null, String(info[id].c || "")));
+      b.appendChild(document.createTextNode(" " + info[id].n));
+      b.addEventListener("click", function () { select(id, true); results.hidden = true; });
+      results.appendChild(b);
+    });
+  }
+  search.addEventListener("input", function () {
+    var r = find(search.value);
+    showResults(r);
+    if (r.exact) { select(r.exact, true); }
+  });
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      var r = find(search.value), id = r.exact || r.hits[0];
+      if (id) { select(id, true); results.hidden = true; }
+    } else if (ev.key === "Escape") {
+      search.value = ""; results.hidden = true; clear();
+    }
+  });
+
+  /* ---- filters by unit and SP ---- */
+  var unitSel = document.getElementById("f-unit"), spSel = document.getElementById("f-sp");
+  function fill(sel, values) {
+    values.forEach(function (v) { var o = el("option", null, v); o.value = v; sel.appendChild(o); });
+  }
+  fill(unitSel, D.unitList);
+  fill(spSel, D.spList);
+  function setFilter(unit, sp) {
+    state.filter = { unit: unit, sp: sp };
+    unitSel.value = unit;
+    spSel.value = sp;
+    nodes.update(D.nodes.map(function (n) {
+      var r = info[n.id];
+      var show = (!unit || r.u.indexOf(unit) >= 0) && (!sp || r.s.indexOf(sp) >= 0);
+      return { id: n.id, hidden: !show };
+    }));
+    network.fit({ animation: false });
+  }
+  unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
+  spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
+  document.getElementById("reset").addEventListener("click", function () {
+    search.value = ""; results.hidden = true; setFilter("", ""); clear();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && ev.target !== search) { clear(); }
+  });
+  state.select = select;
+  state.clear = clear;
+  state.setFilter = setFilter;
+  state.find = find;
+  panel.replaceChildren(el("p", "muted", T.details_empty));
+}());
