@@ -20,3 +20,4 @@ from pohon.cli import neo4j_cmd  # noqa: E402,F401
 from pohon.cli import extract_cmd  # noqa: E402,F401
 from pohon.cli import export_cmd  # noqa: E402,F401
 from pohon.cli import visual_cmd  # noqa: E402,F401
+from pohon.cli import synth_cmd  # noqa: E402,F401
