@@ -21,3 +21,5 @@ from pohon.cli import extract_cmd  # noqa: E402,F401
 from pohon.cli import export_cmd  # noqa: E402,F401
 from pohon.cli import visual_cmd  # noqa: E402,F401
 from pohon.cli import synth_cmd  # noqa: E402,F401
+from pohon.cli import trace_cmd  # noqa: E402,F401
+from pohon.cli import budget_cmd  # noqa: E402,F401

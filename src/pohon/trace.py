@@ -1,0 +1,232 @@
+"""Trace one node of the cascade: the chain up to the Kemenperin SS and the subtree down to the komponen.
+
+`trace(graph, query)` accepts a full node id (`IKK:P4SI:SK.1.2`) or the short codes reviewers type: an IK
+code (`T1/SP3/a`), a unit (`P4SI`), an IKK (`P4SI:SK.1.2`), a komponen (`P4SI:SK.1.2:A`), an SK
+(`P4SI:SK.1`), an SP (`SP3`) or a Tujuan (`T1`). Budgets in the downward tree are the sum of the distinct
+komponen below each node, per year (Rp juta); a `*` komponen is shown with the funded komponen of the same
+name that its money sits on.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from pohon.checks.view import in_rel, money, normalise, out_rel
+from pohon.errors import UnknownNodeError
+
+_PREFER = ("IK", "Unit", "IKK", "Komponen", "SK", "SP", "Tujuan", "SS", "Kelompok")
+
+
+class NodeNotFound(UnknownNodeError):
+    """The asked-for node is not in the graph; `suggestions` holds close matches (short codes)."""
+
+    def __init__(self, query: str, suggestions: list[str]):
+        self.query, self.suggestions = query, suggestions
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "id") -> str:
+        hint = ", ".join(self.suggestions)
+        if lang == "en":
+            return f"unknown node '{self.query}'" + (f"; did you mean: {hint}" if hint else "")
+        return f"simpul tidak dikenal: '{self.query}'" + (f"; mungkin maksudnya: {hint}" if hint else "")
+
+
+@dataclass
+class TraceNode:
+    id: str
+    kind: str
+    kode: str
+    nama: str
+    file: str
+    baris: int | None
+    anggaran: dict[int, float | None] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # note codes, see NOTES
+    refs: list[str] = field(default_factory=list)   # node ids a note points at (funded twins of a `*`)
+    children: list["TraceNode"] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "kode": self.kode, "nama": self.nama, "file": self.file,
+                "baris": self.baris, "anggaran": {str(y): v for y, v in self.anggaran.items()},
+                "notes": self.notes, "refs": self.refs, "children": [c.as_dict() for c in self.children]}
+
+
+@dataclass
+class Trace:
+    node: str
+    years: list[int]
+    up: TraceNode    # the node itself; its children are the nodes above it
+    down: TraceNode  # the node itself; its children are the nodes below it, with budgets
+
+    def as_dict(self) -> dict:
+        return {"node": self.node, "years": self.years, "up": self.up.as_dict(), "down": self.down.as_dict()}
+
+
+def short(node_id: str) -> str:
+    """`IK:T1/SP3/a` -> `T1/SP3/a`: the code a reviewer types."""
+    return node_id.split(":", 1)[1] if ":" in node_id else node_id
+
+
+def resolve(g: nx.DiGraph, query: str) -> str:
+    """The node id `query` names. Raises NodeNotFound with close matches when there is none."""
+    q = query.strip()
+    if q in g:
+        return q
+    for kind in _PREFER:
+        if f"{kind}:{q}" in g:
+            return f"{kind}:{q}"
+    lower = q.lower()
+    by_lower: dict[str, list[str]] = {}
+    for n in g:
+        by_lower.setdefault(n.lower(), []).append(n)
+        by_lower.setdefault(short(n).lower(), []).append(n)
+    if lower in by_lower:
+        return sorted(by_lower[lower], key=lambda n: _PREFER.index(g.nodes[n]["kind"]))[0]
+    raise NodeNotFound(query, suggest(g, q))
+
+
+def suggest(g: nx.DiGraph, query: str, n: int = 5) -> list[str]:
+    """Short codes close to `query` (by spelling), then nodes whose name contains it."""
+    keys = {}
+    for node in g:
+        keys.setdefault(short(node).lower(), short(node) if g.nodes[node]["kind"] != "SS" else node)
+    close = difflib.get_close_matches(query.lower(), list(keys), n=n, cutoff=0.6)
+    out = [keys[k] for k in close]
+    words = normalise(query)
+    if len(words) >= 4:
+        for node in sorted(g):
+            if len(out) >= n:
+                break
+            if words in normalise(g.nodes[node]["nama"]) and short(node) not in out:
+                out.append(short(node))
+    return out
+
+
+def trace(g: nx.DiGraph, query: str) -> Trace:
+    nid = resolve(g, query)
+    years = list(g.graph.get("years", []))
+    up = _up(g, nid, root=True, seen=set())
+    down = _down(g, nid, years)
+    return Trace(nid, years, up, down)
+
+
+def _node(g: nx.DiGraph, nid: str) -> TraceNode:
+    a = g.nodes[nid]
+    return TraceNode(nid, a["kind"], a.get("kode", ""), a.get("nama", ""), a.get("file", ""), a.get("baris"))
+
+
+def _parents(g: nx.DiGraph, nid: str, root: bool) -> list[tuple[str, list[str]]]:
+    kind = g.nodes[nid]["kind"]
+    if kind == "Komponen":
+        return [(p, []) for p in in_rel(g, nid, "HAS_KOMPONEN")]
+    if kind == "IKK":
+        ik = out_rel(g, nid, "CASCADES_TO")
+        notes = [] if ik else ["not-cascaded"]
+        return [(p, notes) for p in in_rel(g, nid, "HAS_IKK")] + [(p, []) for p in ik]
+    if kind == "SK":
+        return [(p, []) for p in in_rel(g, nid, "HAS_SK")]
+    if kind == "IK":
+        return [(p, []) for p in in_rel(g, nid, "HAS_IK")]
+    if kind == "SP":
+        return [(p, []) for p in in_rel(g, nid, "CASCADES_TO")]
+    if kind == "Unit" and root:
+        marked = set(in_rel(g, nid, "CARRIED_BY"))
+        via_ikk = {ik for ikk in _ikks_of_unit(g, nid) for ik in out_rel(g, ikk, "CASCADES_TO")}
+        return [(ik, _carry_notes(ik in marked, ik in via_ikk)) for ik in sorted(marked | via_ikk)] + \
+               [(k, []) for k in out_rel(g, nid, "COUNTED_IN")]
+    if kind == "Kelompok":
+        return [(p, []) for p in out_rel(g, nid, "PART_OF")]
+    return []
+
+
+def _up(g: nx.DiGraph, nid: str, root: bool, seen: set) -> TraceNode:
+    node = _node(g, nid)
+    seen = seen | {nid}
+    for parent, notes in _parents(g, nid, root):
+        if parent not in seen:
+            child = _up(g, parent, root=False, seen=seen)
+            child.notes = notes + child.notes
+            node.children.append(child)
+    return node
+
+
+def _ikks_of_unit(g: nx.DiGraph, unit: str) -> list[str]:
+    return [ikk for sk in out_rel(g, unit, "HAS_SK") for ikk in out_rel(g, sk, "HAS_IKK")]
+
+
+def _carry_notes(marked: bool, via_ikk: bool) -> list[str]:
+    if marked and via_ikk:
+        return ["carried"]
+    return ["marked-only"] if marked else ["ikk-only"]
+
+
+def _children(g: nx.DiGraph, nid: str) -> list[tuple[str, list[str], list[str] | None]]:
+    """(child id, notes, IKKs to keep below it) for the downward tree."""
+    kind = g.nodes[nid]["kind"]
+    if kind == "SS":
+        return [(c, [], None) for c in out_rel(g, nid, "CASCADES_TO")]
+    if kind in ("SP", "Tujuan"):
+        return [(c, [], None) for c in out_rel(g, nid, "HAS_IK")]
+    if kind == "IK":
+        ikks = in_rel(g, nid, "CASCADES_TO")
+        by_unit: dict[str, list[str]] = {}
+        for ikk in ikks:
+            by_unit.setdefault(f"Unit:{g.nodes[ikk]['unit']}", []).append(ikk)
+        marked = set(out_rel(g, nid, "CARRIED_BY"))
+        units = sorted((marked | set(by_unit)) & set(g))
+        return [(u, _carry_notes(u in marked, u in by_unit), by_unit.get(u, [])) for u in units]
+    if kind == "Unit":
+        return [(c, [], None) for c in out_rel(g, nid, "HAS_SK")]
+    if kind == "SK":
+        return [(c, [], None) for c in out_rel(g, nid, "HAS_IKK")]
+    if kind == "IKK":
+        return [(c, [], None) for c in out_rel(g, nid, "HAS_KOMPONEN")]
+    if kind == "Kelompok":
+        return [(c, [], None) for c in in_rel(g, nid, "PART_OF") + in_rel(g, nid, "COUNTED_IN")]
+    return []
+
+
+def _down(g: nx.DiGraph, nid: str, years: list[int], keep: list[str] | None = None,
+          notes: list[str] | None = None, seen: frozenset = frozenset()) -> TraceNode:
+    node = _node(g, nid)
+    node.notes = list(notes or [])
+    seen = seen | {nid}
+    a = g.nodes[nid]
+    if node.kind == "Komponen":
+        node.anggaran = {y: a.get(f"anggaran_{y}") for y in years}
+        if a.get("bintang"):
+            node.notes.append("bintang")
+            node.refs = _funded_twins(g, nid, years)
+        return node
+    if node.kind == "IKK" and not out_rel(g, nid, "CASCADES_TO"):
+        node.notes.append("not-cascaded")
+    if keep is not None:  # a unit under an IK: only the IKKs that cascade to that IK
+        pairs = [(ikk, [], None) for ikk in keep]
+    else:
+        pairs = _children(g, nid)
+    for child, child_notes, child_keep in pairs:
+        if child not in seen:
+            node.children.append(_down(g, child, years, child_keep, child_notes, seen))
+    node.anggaran = {y: round(sum(money(g.nodes[k].get(f"anggaran_{y}")) for k in _komponen(node)), 2)
+                     for y in years}
+    return node
+
+
+def _komponen(node: TraceNode) -> set[str]:
+    if node.kind == "Komponen":
+        return {node.id}
+    return set().union(*(_komponen(c) for c in node.children)) if node.children else set()
+
+
+def _funded_twins(g: nx.DiGraph, nid: str, years: list[int]) -> list[str]:
+    a = g.nodes[nid]
+    name = normalise(a["nama"])
+    out = []
+    for ikk in _ikks_of_unit(g, f"Unit:{a['unit']}"):
+        for k in out_rel(g, ikk, "HAS_KOMPONEN"):
+            b = g.nodes[k]
+            if k != nid and not b.get("bintang") and normalise(b["nama"]) == name and \
+                    any(money(b.get(f"anggaran_{y}")) for y in years):
+                out.append(k)
+    return out
