@@ -57,6 +57,9 @@ class _Parsed:
     lines: list[int] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
+    ok: bool = True  # False when the file could not be read through (encoding, header, broken CSV)
+    ids: set[tuple] = field(default_factory=set)  # the key of every data row, valid or not
+    failed_tipes: set[str] = field(default_factory=set)  # units.csv: `tipe` of rows that failed validation
 
 
 def load_dataset(data_dir: str | Path) -> m.Dataset:
@@ -66,7 +69,7 @@ def load_dataset(data_dir: str | Path) -> m.Dataset:
     if not root.is_dir():
         raise LoadError([RowError(str(root), 0, 0, "missing-folder", "folder not found / folder tidak ada")])
     parsed: dict[str, _Parsed] = {}
-    unit_types: set[str] = set()
+    unit_types: set[str] | None = None  # None: units.csv unreadable, so cascading.csv's type columns go unchecked
     for spec in SPECS:
         path = root / spec.name
         if not path.exists():
@@ -74,8 +77,8 @@ def load_dataset(data_dir: str | Path) -> m.Dataset:
                 errors.append(RowError(spec.name, 0, 0, "missing-file", f"{spec.name} is required / wajib ada"))
             continue
         parsed[spec.name] = _parse_file(path, spec, unit_types, errors)
-        if spec.name == "units.csv":
-            unit_types = _mark_columns(parsed[spec.name].rows)
+        if spec.name == "units.csv" and parsed[spec.name].ok:
+            unit_types = _mark_columns(parsed[spec.name].rows) | parsed[spec.name].failed_tipes
     _check_references(parsed, errors)
     if errors:
         raise LoadError(errors)
@@ -104,8 +107,8 @@ def _delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
-def _parse_file(path: Path, spec: FileSpec, unit_types: set[str], errors: list[RowError]) -> _Parsed:
-    out = _Parsed()
+def _parse_file(path: Path, spec: FileSpec, unit_types: set[str] | None, errors: list[RowError]) -> _Parsed:
+    out = _Parsed(ok=False)
     text = _decode(path, errors)
     if text is None:
         return out
@@ -127,6 +130,7 @@ def _parse_file(path: Path, spec: FileSpec, unit_types: set[str], errors: list[R
     header = [h.strip() for h in header]
     if not _check_header(path.name, header, spec, unit_types, out, errors):
         return out
+    out.ok = True
     start = reader.line_num + 1
     while True:
         try:
@@ -135,15 +139,24 @@ def _parse_file(path: Path, spec: FileSpec, unit_types: set[str], errors: list[R
             break
         except csv.Error as exc:
             errors.append(RowError(path.name, start, 1, "bad-csv", str(exc)))
+            out.ok = False  # the rows after this one are unread: do not report references to them as unknown
             break
         line, start = start, reader.line_num + 1
         if not any(c.strip() for c in cells):
             continue
+        out.ids.add(tuple(_cell(cells, out.columns, k) for k in spec.key))
         row = _validate_row(path.name, line, header, cells, spec, delim == ";", out, errors)
         if row is not None:
             out.rows.append(row)
             out.lines.append(line)
+        elif spec.name == "units.csv":
+            out.failed_tipes.add(_cell(cells, out.columns, "tipe"))
     return out
+
+
+def _cell(cells: list[str], columns: dict[str, int], name: str) -> str:
+    col = columns.get(name, 0)
+    return cells[col - 1].strip() if 0 < col <= len(cells) else ""
 
 
 def _check_header(file, header, spec, unit_types, out, errors) -> bool:
@@ -155,7 +168,7 @@ def _check_header(file, header, spec, unit_types, out, errors) -> bool:
             errors.append(RowError(file, 1, col, "duplicate-column",
                                    f"column '{name}' appears twice (also column {out.columns[name]})"))
             ok = False
-        elif name in known or (spec.marks and name in unit_types):
+        elif name in known or (spec.marks and (unit_types is None or name in unit_types)):
             pass
         elif year and year.group(1) == spec.years:
             out.years.add(int(year.group(2)))
@@ -254,9 +267,13 @@ def _check_references(parsed: dict[str, _Parsed], errors: list[RowError]) -> Non
         p = parsed.get(spec.name)
         if p and spec.key:
             _check_duplicates(spec, p, errors)
-    units = {u.kode for u in parsed["units.csv"].rows} if "units.csv" in parsed else None
-    sks = {(r.unit, r.sk) for r in parsed["sk.csv"].rows} if "sk.csv" in parsed else None
-    ikks = {(r.unit, r.ikk) for r in parsed["ikk.csv"].rows} if "ikk.csv" in parsed else None
+    # Ids come from every row read, valid or not, and a file that could not be read through is not checked
+    # against: the problem is reported once, where it is, not again on every row that names it.
+    def ids(name: str) -> set | None:
+        p = parsed.get(name)
+        return {k if len(k) > 1 else k[0] for k in p.ids} if p is not None and p.ok else None
+
+    units, sks, ikks = ids("units.csv"), ids("sk.csv"), ids("ikk.csv")
     for name in ("sk.csv", "ikk.csv", "komponen.csv"):
         p = parsed.get(name)
         if p is None:
