@@ -66,18 +66,18 @@ def _entry(lines: list[str], i: int, end: int, bagian: str, years: tuple[str, ..
         text = spaces(m.group(2) or "") if k == 0 else spaces(line)
         if not text:
             continue
-        if tokens or not years:
-            if years and not _ANNOTATION.match(text):
+        if not years:  # the balai section prints no targets
+            name_parts.append(text)
+        elif tokens:  # after the first target only targets and notes such as "(akumulasi)" follow
+            if not _ANNOTATION.match(text):
                 tokens += text.split()
-            elif not years:
-                name_parts.append(text)
-            continue
-        head, trailing = split_trailing_targets(text)
-        if head and len(trailing) < 2:  # "… industri 4.0": a number ending a name
-            head, trailing = text, []
-        if head:
-            name_parts.append(head)
-        tokens += trailing
+        else:
+            head, trailing = split_trailing_targets(text)
+            if head and len(trailing) < 2:  # "… industri 4.0": a number ending a name
+                head, trailing = text, []
+            if head:
+                name_parts.append(head)
+            tokens += trailing
     if years and len(tokens) != len(years):
         raise TableError(f"Lampiran III line {baris}: {len(tokens)} targets for years {years}")
     satuan, klasifikasi, pj, after = _block(lines, definisi, end, baris)
