@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from difflib import SequenceMatcher
 
 import networkx as nx
 
@@ -16,15 +17,18 @@ def budget_without_indicator(g: nx.DiGraph):
     Why a reviewer cares: every rupiah must serve an indikator kinerja; money under an IKK outside the
     cascade, or a `*` that points at nothing, cannot be accounted for in SAKIP.
 
+    A `*` komponen without an exact twin is a warning (the twin may be spelled differently; the closest
+    funded name is given in the details); funded money outside the cascade is an error.
+
     Example: komponen A of the Sekretariat IKK on "nilai akuntabilitas kinerja minimal BB" holds budget, but
     that IKK cascades to no Lampiran IV indicator.
     """
     ys = years(g)
-    funded_names = defaultdict(set)
+    funded_names = defaultdict(dict)
     for k in nodes(g, "Komponen"):
         a = g.nodes[k]
         if anggaran_total(a, ys) > 0:
-            funded_names[a["unit"]].add(normalise(a["nama"]))
+            funded_names[a["unit"]].setdefault(normalise(a["nama"]), k)
     for k in nodes(g, "Komponen"):
         a = g.nodes[k]
         total = anggaran_total(a, ys)
@@ -36,7 +40,16 @@ def budget_without_indicator(g: nx.DiGraph):
                           f"komponen with Rp {rupiah(total)} juta under an IKK that cascades to no IK",
                           problem="ikk-without-ik", ikk=ikk[0], anggaran=per_year, total=round(total, 2))
         if a.get("bintang") and total == 0 and normalise(a["nama"]) not in funded_names[a["unit"]]:
+            closest = _closest(normalise(a["nama"]), funded_names[a["unit"]])
             yield finding(budget_without_indicator, k,
                           "komponen bertanda * tetapi tidak ada komponen bernama sama yang beranggaran di unit ini",
                           "komponen marked * but the unit has no funded komponen of the same name",
-                          problem="star-without-funded", nama=a["nama"], unit=a["unit"])
+                          severity="warning", problem="star-without-funded", nama=a["nama"], unit=a["unit"],
+                          closest_funded=closest)
+
+
+def _closest(name: str, funded: dict[str, str]) -> str | None:
+    """The funded komponen of the unit whose name reads most like `name`, to help the reviewer decide."""
+    scored = [(SequenceMatcher(None, name, other).ratio(), node) for other, node in funded.items()]
+    best = max(scored, default=None)
+    return best[1] if best and best[0] >= 0.6 else None
