@@ -1,0 +1,110 @@
+"""A Diff as text, JSON or Markdown."""
+from __future__ import annotations
+
+import json
+
+from pohon.checks.view import rupiah
+from pohon.diff import Change, Diff
+from pohon.trace import short
+
+WORDS = {
+    "id": {"added": "ditambah", "removed": "dihapus", "recoded": "kode diubah", "reworded": "nama diubah",
+           "target": "target", "pagu": "pagu", "anggaran": "anggaran", "unit_types": "tanda Lampiran IV",
+           "ik": "cascade IKK → IK", "sp": "SP", "satuan": "satuan", "tipe": "tipe", "kelompok": "kelompok",
+           "kategori": "kategori", "program": "program", "bintang": "tanda *", "nama": "nama",
+           "title": "Perbedaan cascade", "nodes": "Perubahan simpul", "budget": "Pergeseran anggaran (Rp juta)",
+           "total": "Total komponen", "none": "Tidak ada perbedaan.", "by_ik": "per IK", "by_unit": "per unit",
+           "not-cascaded": "tidak ter-cascade (IKK tanpa IK)", "kind": "jenis", "node": "simpul",
+           "change": "perubahan", "old": "lama", "new": "baru", "year": "tahun", "delta": "selisih",
+           "empty": "(kosong)"},
+    "en": {"added": "added", "removed": "removed", "recoded": "code changed", "reworded": "name changed",
+           "target": "target", "pagu": "pagu", "anggaran": "anggaran", "unit_types": "Lampiran IV marks",
+           "ik": "IKK → IK cascade", "sp": "SP", "satuan": "unit of measure", "tipe": "type",
+           "kelompok": "group", "kategori": "category", "program": "program", "bintang": "* mark", "nama": "name",
+           "title": "Cascade differences", "nodes": "Node changes", "budget": "Budget shifts (Rp juta)",
+           "total": "Total of komponen", "none": "No differences.", "by_ik": "by IK", "by_unit": "by unit",
+           "not-cascaded": "not cascaded (IKK with no IK)", "kind": "kind", "node": "node",
+           "change": "change", "old": "old", "new": "new", "year": "year", "delta": "difference",
+           "empty": "(empty)"},
+}
+SIGN = {"added": "+", "removed": "-"}
+
+
+def value(v, lang: str) -> str:
+    if v is None or v == "" or v == []:
+        return WORDS[lang]["empty"]
+    if isinstance(v, list):
+        return ", ".join(map(str, v))
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def describe(c: Change, lang: str = "id") -> str:
+    w = WORDS[lang]
+    label = w.get(c.change, c.change) + (f" {c.year}" if c.year else "")
+    if c.change in ("added", "removed"):
+        return f"{label}: \"{value(c.new if c.change == 'added' else c.old, lang)}\""
+    if c.change == "reworded":
+        return f"{label}: \"{value(c.old, lang)}\" → \"{value(c.new, lang)}\""
+    if c.change in ("pagu", "anggaran") and isinstance(c.old, (int, float)) and isinstance(c.new, (int, float)):
+        return f"{label}: {rupiah(c.old)} → {rupiah(c.new)} ({c.new - c.old:+,.2f})"
+    return f"{label}: {value(c.old, lang)} → {value(c.new, lang)}"
+
+
+def _node(nid: str, lang: str) -> str:
+    if nid == "not-cascaded":
+        return WORDS[lang]["not-cascaded"]
+    kind = nid.split(":", 1)[0]
+    return f"{kind} {short(nid)}"
+
+
+def to_text(d: Diff, lang: str = "id") -> str:
+    w = WORDS[lang]
+    out = [f"{w['title']}: {d.old_name} → {d.new_name}", ""]
+    if not d.changes and not d.shifts:
+        return "\n".join(out + [w["none"]]) + "\n"
+    out.append(f"{w['nodes']}:")
+    for c in d.changes:
+        was = f" (← {short(c.old_node)})" if c.old_node and c.old_node != c.node else ""
+        out.append(f"{SIGN.get(c.change, '~')} {_node(c.node, lang)}{was}: {describe(c, lang)}")
+    out += ["", f"{w['budget']}:"]
+    for s in d.shifts:
+        out.append(f"  {w['by_' + s.by]:<9} {_node(s.node, lang)} {s.year}: {rupiah(s.old)} → {rupiah(s.new)}"
+                   f" ({s.delta:+,.2f})")
+    out.append(f"  {w['total']}: " + ", ".join(f"{y}: {rupiah(o)} → {rupiah(n)}" for y, (o, n) in d.totals.items()))
+    return "\n".join(out) + "\n"
+
+
+def to_json(d: Diff, lang: str = "id") -> str:
+    doc = d.as_dict()
+    for c, item in zip(d.changes, doc["changes"]):
+        item["message"] = describe(c, lang)
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _md(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_markdown(d: Diff, lang: str = "id") -> str:
+    w = WORDS[lang]
+    out = [f"# {w['title']}: {_md(d.old_name)} → {_md(d.new_name)}", ""]
+    if not d.changes and not d.shifts:
+        return "\n".join(out + [w["none"], ""])
+    out += [f"## {w['nodes']}", "", f"| {w['kind']} | {w['node']} | {w['change']} |", "|---|---|---|"]
+    for c in d.changes:
+        was = f" ← `{_md(short(c.old_node))}`" if c.old_node and c.old_node != c.node else ""
+        out.append(f"| {c.kind} | `{_md(short(c.node))}`{was} | {_md(describe(c, lang))} |")
+    out += ["", f"## {w['budget']}", "",
+            f"| {w['node']} | {w['year']} | {w['old']} | {w['new']} | {w['delta']} |", "|---|---|--:|--:|--:|"]
+    for s in d.shifts:
+        out.append(f"| {_md(_node(s.node, lang))} | {s.year} | {rupiah(s.old)} | {rupiah(s.new)} | {s.delta:+,.2f} |")
+    for y, (o, n) in d.totals.items():
+        out.append(f"| **{w['total']}** | {y} | {rupiah(o)} | {rupiah(n)} | {n - o:+,.2f} |")
+    return "\n".join(out) + "\n"
+
+
+FORMATS = {"text": to_text, "json": to_json, "markdown": to_markdown}
