@@ -1,0 +1,132 @@
+"""pohon.exporters.neo4j_push on a real server: counts, idempotence, dataset isolation, atomicity."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from pohon.exporters.neo4j_model import STAGING_MARK, schema_text
+from pohon.exporters.neo4j_push import PushFailed, dataset_counts, push
+from pohon.graph import load_graph
+from tests.fixtures import CLEAN
+from tests.neo4j.helpers import REPO, expected_props, graph_counts, stored_nodes, stored_rels
+
+DATA = REPO / "data"
+INJECTION = "x'}) DETACH DELETE n //"
+SCRIPT = "<script>alert('pohon')</script>"
+TRICKY = "a\\b \"q\" ; semi\nnew line\ttab \u2028 ünïcødé 😀 `tick` $param {brace}"
+
+
+@pytest.fixture(scope="module")
+def data_graph() -> nx.DiGraph:
+    return load_graph(DATA)
+
+
+@pytest.fixture(scope="module")
+def clean_graph() -> nx.DiGraph:
+    return load_graph(CLEAN)
+
+
+def snapshot(driver, database, ds):
+    return stored_nodes(driver, database, ds), stored_rels(driver, database, ds)
+
+
+def test_schema_file_is_the_generated_schema():
+    assert (REPO / "cypher" / "schema.cypher").read_text() == schema_text()
+
+
+def test_push_data_counts_and_properties_equal_the_graph(driver, database, dsname, data_graph):
+    result = push(data_graph, driver, database, dsname)
+    want_nodes, want_rels = graph_counts(data_graph)
+    assert (result.nodes, result.relationships) == (want_nodes, want_rels)
+    assert dataset_counts(driver, database, dsname) == (want_nodes, want_rels)
+    nodes, rels = snapshot(driver, database, dsname)
+    assert len(nodes) == data_graph.number_of_nodes()
+    for nid, attrs in data_graph.nodes(data=True):
+        labels, props = nodes[nid]
+        assert labels == [attrs["kind"]]
+        assert props == expected_props(attrs, dsname, nid)
+    got_edges = {(a, t, b) for a, t, b, _ in rels.values()}
+    assert got_edges == {(u, a["rel"], v) for u, v, a in data_graph.edges(data=True)}
+
+
+def test_push_twice_is_identical(driver, database, dsname, data_graph):
+    first = push(data_graph, driver, database, dsname)
+    snap1 = snapshot(driver, database, dsname)
+    second = push(data_graph, driver, database, dsname)
+    assert (second.nodes, second.relationships) == (first.nodes, first.relationships)
+    assert second.previous_nodes == first.total_nodes and second.carried_over_nodes == 0
+    assert snapshot(driver, database, dsname) == snap1
+
+
+def test_second_dataset_leaves_the_first_untouched(driver, database, dsname, data_graph, clean_graph):
+    push(data_graph, driver, database, dsname)
+    before = snapshot(driver, database, dsname)
+    other = dsname + "-other"
+    push(clean_graph, driver, database, other)
+    push(clean_graph, driver, database, other, replace=True)
+    assert snapshot(driver, database, dsname) == before
+    assert dataset_counts(driver, database, other) == graph_counts(clean_graph)
+
+
+def test_replace_drops_only_this_datasets_extra_nodes(driver, database, dsname, clean_graph):
+    other = dsname + "-keep"
+    push(clean_graph, driver, database, other)
+    kept = snapshot(driver, database, other)
+    bigger = clean_graph.copy()
+    bigger.add_node("SP:SP99", kind="SP", kode="SP99", nama="extra", baris=None, file="sp.csv", program="")
+    bigger.add_edge("SS:Meningkatnya Daya Saing Industri", "SP:SP99", rel="CASCADES_TO")
+    push(bigger, driver, database, dsname)
+    merged = push(clean_graph, driver, database, dsname)  # merge: the extra SP stays
+    assert merged.carried_over_nodes == 1 and merged.carried_over_relationships == 1
+    assert "SP:SP99" in stored_nodes(driver, database, dsname)
+    replaced = push(clean_graph, driver, database, dsname, replace=True)
+    assert replaced.previous_nodes == clean_graph.number_of_nodes() + 1
+    assert dataset_counts(driver, database, dsname) == graph_counts(clean_graph)
+    assert "SP:SP99" not in stored_nodes(driver, database, dsname)
+    assert snapshot(driver, database, other) == kept
+
+
+@pytest.mark.parametrize("fail_at", [1, 10, "last"])
+def test_failed_push_leaves_the_previous_version_whole(driver, database, dsname, data_graph, clean_graph, fail_at):
+    push(clean_graph, driver, database, dsname)
+    before = snapshot(driver, database, dsname)
+    calls = []
+
+    def hook(done, total):  # injected failure after a committed batch
+        calls.append(done)
+        if (fail_at == "last" and done == total) or len(calls) == fail_at:
+            raise RuntimeError("injected failure")
+
+    with pytest.raises(PushFailed) as info:
+        push(data_graph, driver, database, dsname, replace=True, batch_size=50, progress=hook)
+    assert info.value.staging_removed and "unchanged" in str(info.value)
+    assert snapshot(driver, database, dsname) == before
+    leftovers = driver.execute_query("MATCH (n) WHERE n.dataset STARTS WITH $p RETURN count(n) AS c",
+                                     p=dsname + STAGING_MARK, database_=database).records[0]["c"]
+    assert leftovers == 0
+
+
+def test_leftover_staging_is_removed_by_the_next_push(driver, database, dsname, clean_graph):
+    from pohon.exporters.neo4j_push import _write
+    from pohon.exporters.neo4j_model import graph_rows
+    _write(driver, database, dsname + STAGING_MARK + "deadbeef", graph_rows(clean_graph), 100, None)  # a "crash"
+    result = push(clean_graph, driver, database, dsname)
+    assert result.staging_cleaned == [dsname + STAGING_MARK + "deadbeef"]
+    n = driver.execute_query("MATCH (n) WHERE n.dataset STARTS WITH $p RETURN count(n) AS c",
+                             p=dsname + STAGING_MARK, database_=database).records[0]["c"]
+    assert n == 0 and dataset_counts(driver, database, dsname) == graph_counts(clean_graph)
+
+
+def test_injection_names_are_plain_data(driver, database, dsname, clean_graph):
+    g = clean_graph.copy()
+    for name in (INJECTION, SCRIPT, TRICKY):
+        nid = f"SS:{name}"
+        g.add_node(nid, kind="SS", kode="", nama=name, baris=None, file="sp.csv")
+        g.add_edge(nid, "SP:SP1", rel="CASCADES_TO")
+    push(g, driver, database, dsname)
+    nodes = stored_nodes(driver, database, dsname)
+    for name in (INJECTION, SCRIPT, TRICKY):
+        assert nodes[f"SS:{name}"][1]["nama"] == name
+    assert dataset_counts(driver, database, dsname) == graph_counts(g)
