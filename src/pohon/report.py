@@ -1,0 +1,196 @@
+"""The "lembar reviu": one document a SAKIP reviewer reads — summary, findings by rule with evidence and source
+lines, a per-unit table and the budget roll-up by SP. Built as sections (`Section`, `Table`) that
+`pohon.exporters.reviu` renders as Markdown or self-contained HTML; `write_report` writes atomically.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from pohon import __version__
+from pohon.budget import rollup
+from pohon.checks import Finding, all_rules, run_checks
+from pohon.checks.view import in_rel, is_agency, money, nodes, out_rel, rupiah
+from pohon.errors import PohonError
+
+RULE_TEXT = {
+    "orphan-indicator": ("IK tanpa SP, tak terhubung ke SS atau tak diemban unit; IKK yang tidak ter-cascade ke IK",
+                         "IK with no SP, unreachable from an SS or carried by no unit; IKK cascading to no IK"),
+    "unit-without-indicator": ("unit yang tidak mengemban IK di Lampiran IV atau tidak punya IKK",
+                               "unit carrying no IK in Lampiran IV, or with no IKK"),
+    "budget-without-indicator": ("komponen beranggaran di bawah IKK di luar cascade; komponen * tanpa kembaran",
+                                 "funded komponen under an IKK outside the cascade; * komponen with no funded twin"),
+    "budget-mismatch": ("Σ komponen ≠ pagu unit; Σ unit ≠ kelompok Tabel 10; kelompok ≠ total; badan ≠ Σ unit",
+                        "Σ komponen ≠ unit pagu; Σ units ≠ Tabel 10 group; groups ≠ total; agency ≠ Σ units"),
+    "matrix-inconsistency": ("Lampiran IV, \"Unit Terkait\" Lampiran II dan Penanggung Jawab Lampiran III berbeda",
+                             "Lampiran IV, Lampiran II \"Unit Terkait\" and Lampiran III Penanggung Jawab disagree"),
+    "duplicate-code": ("satu kode menamai dua indikator berbeda", "one code naming two different indicators"),
+    "sasaran-mismatch": ("IKK di bawah SK yang SP-nya berbeda dari SP IK-nya",
+                         "IKK under an SK whose SP differs from its IK's SP"),
+    "target-direction": ("target Maksimasi yang turun dari tahun ke tahun", "Maksimasi target falling year to year"),
+    "target-conflict": ("target IK berbeda antara Tabel 2, Lampiran II dan Lampiran III",
+                        "an IK's targets differ between Tabel 2, Lampiran II and Lampiran III"),
+    "starred-with-budget": ("komponen * (anggaran di tempat lain) yang tetap beranggaran",
+                            "* komponen (budget elsewhere) that carries budget too"),
+    "unfunded-indicator": ("IKK tanpa anggaran komponen di tahun mana pun", "IKK with no komponen budget in any year"),
+}
+T = {
+    "id": {"title": "Lembar Reviu Cascading Kinerja", "made": "Dibuat oleh pohon", "summary": "Ringkasan",
+           "kind": "jenis simpul", "count": "jumlah", "findings": "Temuan per aturan", "rule": "aturan",
+           "severity": "tingkat", "node": "simpul", "source": "sumber (baris)", "message": "pesan",
+           "details": "rincian", "error": "galat", "warning": "peringatan", "info": "info", "none": "Tidak ada temuan.",
+           "units": "Unit kerja", "unit": "unit", "nama": "nama", "ik": "IK diemban", "ikk": "IKK",
+           "reconciled": "selaras", "yes": "ya", "no": "tidak", "budget": "Anggaran per Sasaran Program (Rp juta)",
+           "kode": "kode", "total": "jumlah", "sum": "JUMLAH", "komponen": "Total anggaran komponen",
+           "pagu": "Total pagu unit", "checked": "Aturan yang diperiksa", "n_findings": "temuan",
+           "reconciled_note": "selaras = tidak ada temuan budget-mismatch pada unit itu"},
+    "en": {"title": "Cascade Review Sheet", "made": "Made by pohon", "summary": "Summary", "kind": "node kind",
+           "count": "count", "findings": "Findings by rule", "rule": "rule", "severity": "severity", "node": "node",
+           "source": "source (line)", "message": "message", "details": "details", "error": "error",
+           "warning": "warning", "info": "info", "none": "No findings.", "units": "Units", "unit": "unit",
+           "nama": "name", "ik": "IK carried", "ikk": "IKK", "reconciled": "reconciled", "yes": "yes", "no": "no",
+           "budget": "Budget by Sasaran Program (Rp juta)", "kode": "code", "total": "total", "sum": "TOTAL",
+           "komponen": "Total komponen budget", "pagu": "Total unit pagu", "checked": "Rules checked",
+           "n_findings": "findings", "reconciled_note": "reconciled = no budget-mismatch finding on the unit"},
+}
+KIND_ORDER = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
+
+
+class ReportFormatError(PohonError):
+    """The output file's suffix names no report format (.md or .html)."""
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    numeric: set[int] = field(default_factory=set)  # right-aligned columns
+
+
+@dataclass
+class Section:
+    title: str
+    level: int = 2
+    text: list[str] = field(default_factory=list)
+    table: Table | None = None
+
+
+def build(g: nx.DiGraph, findings: list[Finding] | None = None, lang: str = "id") -> tuple[str, list[Section]]:
+    """The title and sections of the review sheet."""
+    findings = run_checks(g) if findings is None else findings
+    t = T[lang]
+    title = f"{t['title']}: {g.graph.get('dataset', '')}"
+    return title, [*_summary(g, findings, t), *_findings(g, findings, t, lang), _units(g, findings, t),
+                   _budget(g, t, lang)]
+
+
+def _summary(g, findings, t) -> list[Section]:
+    kinds = Counter(a["kind"] for _, a in g.nodes(data=True))
+    sev = Counter(f.severity for f in findings)
+    ys = list(g.graph.get("years", []))
+    komponen = {y: sum(money(g.nodes[k].get(f"anggaran_{y}")) for k in nodes(g, "Komponen")) for y in ys}
+    pagu = {y: sum(money(g.nodes[u].get(f"pagu_{y}")) for u in nodes(g, "Unit") if not is_agency(g.nodes[u]))
+            for y in ys}
+    text = [f"{t['made']} {__version__}.",
+            f"{len(findings)} {t['n_findings']}: " + ", ".join(f"{sev.get(s, 0)} {t[s]}" for s in ("error", "warning", "info")),
+            f"{t['komponen']}: " + ", ".join(f"{y}: Rp {rupiah(v)} juta" for y, v in komponen.items()),
+            f"{t['pagu']}: " + ", ".join(f"{y}: Rp {rupiah(v)} juta" for y, v in pagu.items())]
+    by_rule = Counter(f.rule for f in findings)
+    rows = [[k, str(kinds[k])] for k in KIND_ORDER if kinds.get(k)]
+    rules = [[r, str(by_rule.get(r, 0))] for r in all_rules()]
+    return [Section(t["summary"], text=text, table=Table([t["kind"], t["count"]], rows, {1})),
+            Section(t["checked"], 3, table=Table([t["rule"], t["n_findings"]], rules, {1}))]
+
+
+def _source(g: nx.DiGraph, node: str) -> str:
+    a = g.nodes[node] if node in g else {}
+    if a.get("baris") is None:
+        return a.get("file", "")
+    return f"{a.get('file', '')}:{a['baris']}"
+
+
+def _details(details: dict) -> str:
+    return "; ".join(f"{k}: {v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)}"
+                     for k, v in details.items())
+
+
+def _findings(g, findings, t, lang) -> list[Section]:
+    head = Section(t["findings"], text=[] if findings else [t["none"]])
+    out = [head]
+    for rule_id in sorted({f.rule for f in findings}):
+        mine = [f for f in findings if f.rule == rule_id]
+        sev = Counter(f.severity for f in mine)
+        counts = ", ".join(f"{sev[s]} {t[s]}" for s in ("error", "warning", "info") if sev.get(s))
+        desc = RULE_TEXT.get(rule_id, ("", ""))[1 if lang == "en" else 0]
+        rows = [[f.node, _source(g, f.node), f"{t[f.severity]}: {f.message(lang)}", _details(f.details)]
+                for f in mine]
+        out.append(Section(f"{rule_id} ({counts})", 3, [desc] if desc else [],
+                           Table([t["node"], t["source"], t["message"], t["details"]], rows)))
+    return out
+
+
+def _units(g, findings, t) -> Section:
+    ys = list(g.graph.get("years", []))
+    mismatched = {f.node for f in findings if f.rule == "budget-mismatch"}
+    rows = []
+    for u in nodes(g, "Unit"):
+        a = g.nodes[u]
+        iks = [g.nodes[i]["kode"] for i in in_rel(g, u, "CARRIED_BY")]
+        ikk = [i for sk in out_rel(g, u, "HAS_SK") for i in out_rel(g, sk, "HAS_IKK")]
+        pagu = [rupiah(money(a.get(f"pagu_{y}"))) if a.get(f"pagu_{y}") is not None else "–" for y in ys]
+        rows.append([a["kode"], a["nama"], f"{len(iks)}: {', '.join(iks)}" if iks else "0", str(len(ikk)), *pagu,
+                     t["no"] if u in mismatched else t["yes"]])
+    header = [t["unit"], t["nama"], t["ik"], t["ikk"], *[f"pagu {y}" for y in ys], t["reconciled"]]
+    return Section(t["units"], text=[t["reconciled_note"]],
+                   table=Table(header, rows, {3, *range(4, 4 + len(ys))}))
+
+
+def _budget(g, t, lang) -> Section:
+    r = rollup(g, "sp", lang=lang)
+    rows = [[line.kode, line.nama, *[rupiah(line.anggaran[y]) for y in r.years], rupiah(line.total)]
+            for line in r.rows + r.unallocated]
+    rows.append(["", t["sum"], *[rupiah(r.total[y]) for y in r.years], rupiah(sum(r.total.values()))])
+    header = [t["kode"], t["nama"], *map(str, r.years), t["total"]]
+    return Section(t["budget"], text=[r.rule(lang)],
+                   table=Table(header, rows, set(range(2, 3 + len(r.years)))))
+
+
+def render(g: nx.DiGraph, fmt: str, lang: str = "id", findings: list[Finding] | None = None) -> str:
+    from pohon.exporters import reviu
+
+    if fmt not in reviu.FORMATS:
+        raise ReportFormatError(fmt)
+    title, sections = build(g, findings, lang)
+    return reviu.FORMATS[fmt](title, sections, lang)
+
+
+def format_of(path: Path) -> str:
+    fmt = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(path.suffix.lower())
+    if fmt is None:
+        raise ReportFormatError(path.suffix or str(path))
+    return fmt
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder, so no half-written file remains."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(g: nx.DiGraph, path: Path, lang: str = "id", findings: list[Finding] | None = None) -> Path:
+    path = Path(path)
+    write_atomic(path, render(g, format_of(path), lang, findings))
+    return path
