@@ -1,0 +1,129 @@
+"""cypher/ checks equal the Python rules; the exported script round-trips; CLI errors are one line, exit 2."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from pohon.checks import run_checks
+from pohon.cli import main
+from pohon.exporters.cypher_script import cypher_script, statements
+from pohon.exporters.neo4j_push import push
+from pohon.graph import load_graph
+from tests.fixtures import BAD_FIXTURES, fixture_dir
+from tests.neo4j.helpers import REPO, graph_counts, norm, run_cypher_file, stored_nodes
+from tests.neo4j.test_push import INJECTION, SCRIPT, TRICKY
+
+RULES = ("orphan-indicator", "unit-without-indicator", "budget-without-indicator", "budget-mismatch")
+CASES = ["data", "clean"] + sorted({f"{b.rule}/{b.variant}" for b in BAD_FIXTURES if b.rule in RULES})
+
+
+def python_findings(g, rule):
+    ys = list(g.graph.get("years", []))
+    out = []
+    for f in run_checks(g, [rule]):
+        d = dict(f.details)
+        if isinstance(d.get("anggaran"), dict):  # Cypher cannot build maps with computed keys
+            d["anggaran"] = [d["anggaran"].get(y) for y in ys]
+        d.pop("closest_funded", None)  # difflib similarity: Python-only (see the .cypher file's header)
+        out.append((f.rule, f.severity, f.node, norm(d)))
+    return sorted(out, key=repr)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_cypher_checks_equal_python_rules(driver, database, dsname, case):
+    folder = REPO / "data" if case == "data" else fixture_dir(*(case.split("/") if "/" in case else (None, None)))
+    g = load_graph(folder)
+    push(g, driver, database, dsname)
+    for rule in RULES:
+        rows = run_cypher_file(driver, database, f"{rule}.cypher", dataset=dsname, years=list(g.graph["years"]))
+        got = sorted(((r["rule"], r["severity"], r["node"], norm(r["details"])) for r in rows), key=repr)
+        assert got == python_findings(g, rule), f"{rule} on {case}"
+
+
+def test_traces_and_budget_by_sp(driver, database, dsname):
+    g = load_graph(REPO / "data")
+    push(g, driver, database, dsname)
+    ys = list(g.graph["years"])
+    k = next(n for n, a in sorted(g.nodes(data=True)) if a["kind"] == "Komponen"
+             and any(g.edges[i, k2]["rel"] == "CASCADES_TO" for i in g.predecessors(n) for k2 in g.successors(i)))
+    rows = run_cypher_file(driver, database, "trace-komponen-up.cypher", dataset=dsname, komponen=k)
+    assert rows and rows[0]["komponen"] == k and rows[0]["ik"] is not None
+    sp = rows[0]["sp"]
+    down = run_cypher_file(driver, database, "trace-sp-down.cypher", dataset=dsname, sp=sp)
+    assert k in {r["node"] for r in down}
+    budget = run_cypher_file(driver, database, "budget-by-sp.cypher", dataset=dsname, years=ys)
+    # Python roll-up: distinct komponen per SP
+    for r in budget:
+        ks = {kk for ik in g.successors(r["sp"]) if g.edges[r["sp"], ik]["rel"] == "HAS_IK"
+              for ikk in g.predecessors(ik) if g.edges[ikk, ik]["rel"] == "CASCADES_TO"
+              for kk in g.successors(ikk) if g.edges[ikk, kk]["rel"] == "HAS_KOMPONEN"}
+        total = sum(float(g.nodes[kk].get(f"anggaran_{r['year']}") or 0) for kk in ks)
+        assert r["komponen"] == len(ks) and abs(r["anggaran"] - round(total, 2)) < 0.011
+
+
+def test_exported_script_round_trips_injection_names(driver, database, dsname):
+    g = load_graph(REPO / "tests" / "fixtures" / "clean")
+    for name in (INJECTION, SCRIPT, TRICKY):
+        g.add_node(f"SS:{name}", kind="SS", kode=name, nama=name, baris=None, file="sp.csv")
+        g.add_edge(f"SS:{name}", "SP:SP1", rel="CASCADES_TO")
+    text = cypher_script(g, dsname)
+    before = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
+    with driver.session(database=database) as s:
+        for stmt in statements(text):
+            s.run(stmt).consume()
+    nodes = stored_nodes(driver, database, dsname)
+    for name in (INJECTION, SCRIPT, TRICKY):
+        assert nodes[f"SS:{name}"][1]["nama"] == name and nodes[f"SS:{name}"][1]["kode"] == name
+    after = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
+    assert after - before == g.number_of_nodes()  # nothing else created or deleted
+    from tests.neo4j.helpers import stored_rels
+    assert len(stored_rels(driver, database, dsname)) == g.number_of_edges()
+    with driver.session(database=database) as s:  # re-running replaces, does not duplicate
+        for stmt in statements(text):
+            s.run(stmt).consume()
+    assert len(stored_nodes(driver, database, dsname)) == g.number_of_nodes()
+
+
+def _cli(args, password):
+    env = {"NEO4J_PASSWORD": password} if password is not None else {}
+    return CliRunner().invoke(main, args, env=env)
+
+
+def test_cli_push_prints_counts(neo4j_conn, dsname):
+    g = load_graph(REPO / "tests" / "fixtures" / "clean")
+    r = _cli(["neo4j", "push", str(REPO / "tests" / "fixtures" / "clean"), "--uri", neo4j_conn["NEO4J_URI"],
+              "--user", neo4j_conn["NEO4J_USER"], "--dataset", dsname, "--replace"], neo4j_conn["NEO4J_PASSWORD"])
+    assert r.exit_code == 0, r.output
+    nodes, rels = graph_counts(g)
+    for label, n in {**nodes, **rels}.items():
+        assert f"{label:<14} {n:>8}" in r.output
+    assert neo4j_conn["NEO4J_PASSWORD"] not in r.output
+
+
+@pytest.mark.parametrize("what", ["password", "refused", "database"])
+def test_cli_unusable_server_is_one_line_exit_2(neo4j_conn, dsname, what):
+    uri, pw, db = neo4j_conn["NEO4J_URI"], neo4j_conn["NEO4J_PASSWORD"], "neo4j"
+    if what == "password":
+        pw = "wrong-" + pw
+    elif what == "refused":
+        import socket
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            uri = f"bolt://127.0.0.1:{s.getsockname()[1]}"
+    else:
+        db = "nosuchdb"
+    r = _cli(["neo4j", "push", str(REPO / "tests" / "fixtures" / "clean"), "--uri", uri, "--user", "neo4j",
+              "--database", db, "--dataset", dsname], pw)
+    assert r.exit_code == 2, r.output
+    lines = [ln for ln in r.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "Traceback" not in r.output, r.output
+    assert {"password": "credentials", "refused": "cannot connect", "database": "nosuchdb"}[what] in lines[0]
+    assert pw not in r.output
+
+
+def test_cli_without_password_env_is_exit_2(neo4j_conn, monkeypatch):
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    r = CliRunner().invoke(main, ["neo4j", "push", "--uri", neo4j_conn["NEO4J_URI"]])
+    assert r.exit_code == 2 and "NEO4J_PASSWORD" in r.output
