@@ -43,10 +43,14 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
 
     net = Network(directed=True)
     for n in view.nodes:
+        style = _node_style(kind[n], radius.get(n), by_node.get(n, []))
+        colour = style.pop("color", None)  # pyvis drops `color` when a group is given
         net.add_node(n, label=labels[n], shape=st.KIND_STYLE[kind[n]]["shape"], group=kind[n],
-                     x=pos[n][0], y=pos[n][1], **_node_style(kind[n], radius.get(n), by_node.get(n, [])))
+                     x=pos[n][0], y=pos[n][1], **style)
+        if colour:
+            net.node_map[n]["color"] = colour
     for i, (a, b, k) in enumerate(view.edges):
-        extra = dict(dashes=[6, 4], color={"color": st.CASCADE_COLOR}) if k == "cascade" else {}
+        extra = dict(dashes=[6, 4], color={"color": st.CASCADE_COLOR, "opacity": 0.45}) if k == "cascade" else {}
         net.add_edge(a, b, id=f"e{i}", **extra)
     vis_nodes = net.nodes
     vis_edges = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]

@@ -14,10 +14,34 @@ GAP = 14.0  # px between neighbouring labels on one row
 LEVEL_GAP = 170.0  # px between the last sub-row of a level and the next level
 SUBROW = 38.0  # px between staggered sub-rows of one level
 STAGGER = {"SS": 2, "SP": 1, "IK": 2, "Unit": 3, "SK": 2, "IKK": 2, "Komponen": 1}
+MAX_STAGGER = {"Unit": 3, "SK": 3, "IKK": 4, "Komponen": 8}
 UPPER = ("SS", "SP", "IK")
+SCREEN = (1560.0, 940.0)  # canvas area of a 1920x1080 projector page, minus header and side panel
 
 
-def _place_tree(roots, children, width, kind) -> dict[str, float]:
+def choose_stagger(nodes, kind, width, height) -> dict[str, int]:
+    """Sub-rows per level: trade width for height so the whole view fits a 16:9 screen at the largest scale."""
+    total, tall = defaultdict(float), defaultdict(float)
+    for n in nodes:
+        total[kind[n]] += width[n] + GAP
+        tall[kind[n]] = max(tall[kind[n]], height[n] + 6, SUBROW)
+    upper_w = max([total[k] / STAGGER[k] for k in UPPER if total[k]] or [0.0])
+    levels = {LEVEL[k] for k in total}
+    best, best_score, target = dict(STAGGER), 0.0, 800.0
+    while target < 60000:
+        rows = dict(STAGGER)
+        for k, cap in MAX_STAGGER.items():
+            rows[k] = max(1, min(cap, -(-int(total[k]) // int(target)))) if total[k] else 1
+        w = max([upper_w] + [total[k] / rows[k] for k in MAX_STAGGER if total[k]])
+        h = len(levels) * LEVEL_GAP + sum((rows[k] - 1) * tall[k] for k in total if k in rows)
+        score = min(SCREEN[0] / w, SCREEN[1] / h)
+        if score > best_score + 1e-9:
+            best, best_score = rows, score
+        target *= 1.15
+    return best
+
+
+def _place_tree(roots, children, width, kind, stagger) -> dict[str, float]:
     x: dict[str, float] = {}
     cursor = 0.0
 
@@ -31,7 +55,8 @@ def _place_tree(roots, children, width, kind) -> dict[str, float]:
 
     def place(n):
         nonlocal cursor
-        own = width[n] / STAGGER.get(kind[n], 1)
+        r = stagger.get(kind[n], 1)
+        own = (width[n] + GAP) / r - GAP  # r sub-rows: neighbours may sit closer than a label's width
         kids = children.get(n, ())
         if not kids:
             x[n] = cursor + own / 2
@@ -84,9 +109,10 @@ def layout(nodes: list[str], kind: dict[str, str], parent: dict[str, str], edges
             children[parent[n]].append(n)
     upper = [n for n in nodes if kind[n] in UPPER]
     lower = [n for n in nodes if kind[n] not in UPPER and kind[n] != "Tujuan"]
+    stagger = choose_stagger(nodes, kind, width, height)
     x = {}
-    x.update(_place_tree([n for n in upper if n not in parent], children, width, kind))
-    x.update(_place_tree([n for n in lower if n not in parent], children, width, kind))
+    x.update(_place_tree([n for n in upper if n not in parent], children, width, kind, stagger))
+    x.update(_place_tree([n for n in lower if n not in parent], children, width, kind, stagger))
     parts = [p for p in (upper, lower) if p]
     if len(parts) == 2:  # stretch the narrower tree's centres over the wider one's
         spans = [(max(x[n] for n in p) - min(x[n] for n in p), i) for i, p in enumerate(parts)]
@@ -117,14 +143,15 @@ def layout(nodes: list[str], kind: dict[str, str], parent: dict[str, str], edges
         for n in sorted(members, key=lambda m: (x[m], m)):
             left = x[n] - width[n] / 2
             free = [i for i, e in enumerate(ends) if e + GAP <= left]
-            limit = max(STAGGER.get(kind[n], 1), 1) if kind[n] != "Tujuan" else 1
+            limit = max(stagger.get(kind[n], 1), 1) if kind[n] != "Tujuan" else 1
             if free:
                 i = free[0]
             elif len(ends) < limit:
                 ends.append(float("-inf"))
                 i = len(ends) - 1
-            else:
+            else:  # every sub-row is taken here: move right to where the earliest one frees up
                 i = min(range(len(ends)), key=lambda k: (ends[k], k))
+                x[n] = ends[i] + GAP + width[n] / 2
             ends[i] = x[n] + width[n] / 2
             rows[n] = i
         depth_of_level[lvl] = len(ends)

@@ -1,5 +1,5 @@
 /* pohon visual: search, filters, path highlight, tooltips. Data text only ever goes through
-   textContent (never innerHTML), and vis-network gets no `title`, so names cannot inject markup. */
+   textContent (never as markup), and vis-network gets no `title`, so names cannot inject markup. */
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("pohon-data").textContent);
@@ -10,7 +10,8 @@
   D.edges.forEach(function (e) {
     (up[e.to] = up[e.to] || []).push(e);
     (dn[e.from] = dn[e.from] || []).push(e);
-    baseEdge[e.id] = { color: (e.color && e.color.color) || D.edgeColor, width: e.width || 1 };
+    baseEdge[e.id] = { color: (e.color && e.color.color) || D.edgeColor, width: e.width || 1,
+      opacity: (e.color && e.color.opacity) || 1 };
   });
   var nodes = new vis.DataSet(D.nodes);
   var edges = new vis.DataSet(D.edges);
@@ -111,7 +112,7 @@
     D.edges.forEach(function (e) {
       var on = !sel || sel.edges.has(e.id), b = baseEdge[e.id];
       eu.push({ id: e.id, width: sel && on ? b.width + 1.5 : b.width,
-        color: { color: sel && on ? D.pathColor : b.color, opacity: on ? 1 : 0.06 } });
+        color: { color: sel && on ? D.pathColor : b.color, opacity: sel ? (on ? 1 : 0.06) : b.opacity } });
     });
     nodes.update(nu);
     edges.update(eu);

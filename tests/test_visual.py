@@ -1,0 +1,264 @@
+"""pohon visual: escaping, offline, deterministic, view selection, layout, CLI, and committed pages up to date."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from pohon.checks import Finding
+from pohon.cli import main
+from pohon.errors import UnknownNodeError
+from pohon.exporters import html_style as st
+from pohon.exporters.html import page_names, render_all, render_html
+from pohon.exporters.html_layout import layout
+from pohon.exporters.html_sample import sample_graph
+from pohon.exporters.html_select import VisualOptionError, select_view
+
+ROOT = Path(__file__).resolve().parents[1]
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_SCRIPT = "<script>window.__xss=1</script>"
+
+
+def page_data(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="pohon-data">(.*?)</script>', html, re.S)
+    assert m, "no data block"
+    return json.loads(m.group(1))
+
+
+def kinds_in(html: str) -> set[str]:
+    return {n["group"] for n in page_data(html)["nodes"]}
+
+
+def xss_graph() -> nx.DiGraph:
+    g = sample_graph()
+    g.nodes["IK:T1/SP3/a"]["nama"] = XSS_IMG
+    g.nodes["IK:T1/SP3/a"]["satuan"] = XSS_SCRIPT
+    g.nodes["Unit:P4SI"]["nama"] = "</script><script>window.__xss=1</script>"
+    g.graph["dataset"] = "<b>BSKJI</b> & " + XSS_SCRIPT
+    return g
+
+
+def xss_findings() -> list[Finding]:
+    return [Finding("orphan-indicator", "error", "IK:T1/SP3/a", XSS_IMG, XSS_SCRIPT)]
+
+
+def test_data_text_is_escaped_everywhere():
+    html = render_html(xss_graph(), xss_findings(), depth="komponen")
+    for raw in (XSS_IMG, XSS_SCRIPT, "<b>BSKJI</b>", "</script><script>"):
+        assert raw not in html
+    assert "&lt;b&gt;BSKJI&lt;/b&gt; &amp;" in html  # the title, as text
+    data = page_data(html)
+    info = dict(zip((n["id"] for n in data["nodes"]), data["info"]))
+    assert info["IK:T1/SP3/a"]["n"] == XSS_IMG  # the JSON round-trips the exact text
+    assert info["IK:T1/SP3/a"]["f"] == [["error", "orphan-indicator", XSS_IMG]]
+    assert all("title" not in n for n in data["nodes"])  # vis-network would render an HTML title
+
+
+def test_page_uses_textcontent_never_innerhtml():
+    js = (ROOT / "src/pohon/static/visual.js").read_text()
+    assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js
+
+
+EXTERNAL = [
+    re.compile(r"""\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I),
+    re.compile(r"""url\(\s*["']?\s*(?:https?:)?//""", re.I),
+    re.compile(r"@import", re.I),
+    re.compile(r"""<link\b""", re.I),
+    re.compile(r"""<script[^>]*\bsrc\s*=""", re.I),
+]
+
+
+@pytest.mark.parametrize("depth", ["ik", "unit", "ikk", "komponen"])
+def test_nothing_loaded_from_the_network(depth):
+    html = render_html(sample_graph(), [], depth=depth)
+    for pattern in EXTERNAL:
+        assert not pattern.search(html), pattern.pattern
+    assert "vis-network" in html and "@version 9.1.2" in html and "@license" in html  # licence kept
+
+
+def test_csp_allows_exactly_the_inline_scripts():
+    html = render_html(sample_graph(), [])
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in csp and "unsafe-eval" not in csp
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(scripts) == 2
+    for body in scripts:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+def test_deterministic_whatever_the_insertion_order():
+    g = sample_graph()
+    shuffled = nx.DiGraph(**g.graph)
+    shuffled.add_nodes_from(reversed(list(g.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(g.edges(data=True))))
+    findings = [Finding("r2", "warning", "Unit:SET", "b", "b"), Finding("r1", "error", "Unit:SET", "a", "a")]
+    a = render_html(g, findings, depth="komponen")
+    assert a == render_html(shuffled, list(reversed(findings)), depth="komponen")
+    assert a == render_html(g, findings, depth="komponen")
+    assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", a.replace("2022-03-28T20:17:35.342Z", ""))
+
+
+def test_depth_selects_kinds():
+    g = sample_graph()
+    assert kinds_in(render_html(g, [], depth="ik")) == {"SS", "Tujuan", "SP", "IK"}
+    assert kinds_in(render_html(g, [], depth="unit")) == {"SS", "Tujuan", "SP", "IK", "Unit"}
+    assert kinds_in(render_html(g, [], depth="ikk")) == {"SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK"}
+    assert "Komponen" in kinds_in(render_html(g, [], depth="komponen"))
+    assert "Kelompok" not in kinds_in(render_html(g, [], depth="komponen"))
+
+
+def test_unit_filter_keeps_the_unit_its_iks_and_their_parents():
+    g = sample_graph()
+    view = select_view(g, depth="komponen", unit="P4SI")
+    units = [n for n in view.nodes if g.nodes[n]["kind"] == "Unit"]
+    assert units == ["Unit:P4SI"]
+    below = [n for n in view.nodes if g.nodes[n]["kind"] in ("SK", "IKK", "Komponen")]
+    assert below and all(g.nodes[n]["unit"] == "P4SI" for n in below)
+    assert {n for n in below if g.nodes[n]["kind"] == "Komponen"} == \
+        {n for n in g if g.nodes[n]["kind"] == "Komponen" and g.nodes[n]["unit"] == "P4SI"}
+    carried = {p for p in g.predecessors("Unit:P4SI") if g.nodes[p]["kind"] == "IK"}
+    iks = {n for n in view.nodes if g.nodes[n]["kind"] == "IK"}
+    assert carried <= iks
+    for ik in iks:  # every IK shown is carried by P4SI or supported by one of its IKKs
+        assert ik in carried or any(g.nodes[i].get("unit") == "P4SI" for i in g.predecessors(ik))
+    sps = {n for n in view.nodes if g.nodes[n]["kind"] == "SP"}
+    assert sps == {f"SP:{g.nodes[i]['sp']}" for i in iks}
+
+
+def test_sp_filter_and_tipe_filter():
+    g = sample_graph()
+    view = select_view(g, depth="ikk", sp="SP3")
+    assert [n for n in view.nodes if g.nodes[n]["kind"] == "SP"] == ["SP:SP3"]
+    assert all(g.nodes[n]["sp"] == "SP3" for n in view.nodes if g.nodes[n]["kind"] == "IK")
+    ikks = [n for n in view.nodes if g.nodes[n]["kind"] == "IKK"]
+    assert ikks and all(g.nodes[n]["ik"].split("/")[1] == "SP3" for n in ikks)
+    view = select_view(g, depth="komponen", tipe="BSPJI")
+    units = {n for n in view.nodes if g.nodes[n]["kind"] == "Unit"}
+    assert units == {n for n in g if g.nodes[n].get("tipe") == "BSPJI"}
+
+
+def test_bad_options_raise_typed_errors():
+    g = sample_graph()
+    with pytest.raises(UnknownNodeError):
+        render_html(g, [], unit="NOPE")
+    with pytest.raises(UnknownNodeError):
+        render_html(g, [], sp="SP99")
+    with pytest.raises(VisualOptionError):
+        render_html(g, [], depth="deep")
+    with pytest.raises(VisualOptionError):
+        render_html(g, [], tipe="NOPE")
+
+
+def test_findings_mark_nodes_by_worst_severity():
+    g = sample_graph()
+    findings = [Finding("a", "info", "Unit:SET", "i", "i"), Finding("b", "error", "Unit:SET", "e", "e"),
+                Finding("c", "warning", "IK:T1/SP3/a", "w", "w"), Finding("d", "error", "Kelompok:UPT", "k", "k")]
+    html = render_html(g, findings)
+    nodes = {n["id"]: n for n in page_data(html)["nodes"]}
+    assert nodes["Unit:SET"]["color"]["border"] == st.SEVERITY_STYLE["error"][0]
+    assert nodes["Unit:SET"]["borderWidth"] == st.SEVERITY_STYLE["error"][1]
+    assert nodes["IK:T1/SP3/a"]["color"]["border"] == st.SEVERITY_STYLE["warning"][0]
+    assert "color" not in nodes["Unit:P4SI"]
+    assert "1 temuan pada simpul di luar tampilan ini" in html  # the Kelompok finding
+
+
+def test_budget_sizes_units_and_komponen():
+    g = sample_graph()
+    nodes = {n["id"]: n for n in page_data(render_html(g, [], depth="komponen"))["nodes"]}
+    units = sorted((st.budget(g.nodes[n], [2021, 2022, 2023, 2024]), nodes[n]["size"])
+                   for n in nodes if g.nodes[n]["kind"] == "Unit" and g.nodes[n]["tipe"] != "BSKJI")
+    assert [s for _, s in units] == sorted(s for _, s in units) and units[0][1] < units[-1][1]
+
+
+def test_english_page():
+    html = render_html(sample_graph(), [], lang="en")
+    assert '<html lang="en">' in html and "Search a code" in html
+    assert "Cari kode" in render_html(sample_graph(), [])
+
+
+def _label_boxes(g, view):
+    from pohon.exporters.html import _height, _labels, _radii
+
+    kind = {n: g.nodes[n]["kind"] for n in view.nodes}
+    labels, radius = _labels(g, view), _radii(g, view, [2021, 2022, 2023, 2024])
+    width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
+    height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
+    pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
+    return [(pos[n][0] - width[n] / 2, pos[n][1] - height[n] / 2, pos[n][0] + width[n] / 2,
+             pos[n][1] + height[n] / 2, n) for n in view.nodes]
+
+
+@pytest.mark.parametrize("kwargs", [dict(depth="unit"), dict(depth="komponen", tipe="BSPJI"), dict(depth="ikk")])
+def test_labels_do_not_overlap(kwargs):
+    g = sample_graph(bbspji=11, bspji=13)
+    boxes = _label_boxes(g, select_view(g, **kwargs))
+    boxes.sort()
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b[0] >= a[2]:
+                break
+            assert not (b[1] < a[3] and a[1] < b[3]), f"{a[4]} overlaps {b[4]}"
+
+
+def test_page_names():
+    assert list(page_names(sample_graph())) == [
+        "bskji.html", "tipe-SET.html", "tipe-P4SI.html", "tipe-P2SI.html", "tipe-POPTIKJI.html", "tipe-PIH.html",
+        "tipe-BBSPJI.html", "tipe-BSPJI.html"]
+
+
+# ---- CLI ----
+
+@pytest.fixture()
+def sample_data(monkeypatch):
+    """Serve the sample graph to the CLI, whatever the data folder."""
+    monkeypatch.setattr("pohon.graph.load_graph", lambda data_dir: sample_graph())
+    monkeypatch.setattr("pohon.checks.run_checks", lambda graph, rules=None: [])
+
+
+def test_cli_writes_a_page(tmp_path, sample_data):
+    out = tmp_path / "sub" / "p4si.html"
+    r = CliRunner().invoke(main, ["visual", str(tmp_path), "--unit", "P4SI", "--depth", "komponen", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_text() == render_html(sample_graph(), [], unit="P4SI", depth="komponen")
+    assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("args, code", [
+    (["--unit", "NOPE"], "unknown-unit"), (["--sp", "SP99"], "unknown-sp"), (["--tipe", "X"], "unknown-tipe"),
+    (["--depth", "deep"], "bad-depth")])
+def test_cli_bad_input_is_one_line_exit_2(tmp_path, sample_data, args, code):
+    r = CliRunner().invoke(main, ["visual", str(tmp_path), "-o", str(tmp_path / "x.html"), *args])
+    assert r.exit_code == 2
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and re.match(rf"^[^:]+(:\d+){{2}}: {code}: .+", lines[0]), lines
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_cli_all_writes_every_committed_page(tmp_path, sample_data):
+    r = CliRunner().invoke(main, ["visual", str(tmp_path), "--all", str(tmp_path / "visual")])
+    assert r.exit_code == 0, r.output
+    pages = render_all(sample_graph(), [])
+    assert sorted(p.name for p in (tmp_path / "visual").iterdir()) == sorted(pages)
+    assert all((tmp_path / "visual" / k).read_text() == v for k, v in pages.items())
+
+
+# ---- the committed pages ----
+
+def test_committed_pages_match_data():
+    """visual/*.html must be what `scripts/make-visual` makes from data/ today."""
+    from pohon.checks import run_checks
+    from pohon.graph import load_graph
+
+    graph = load_graph(ROOT / "data")
+    pages = render_all(graph, run_checks(graph))
+    committed = {p.name: p for p in (ROOT / "visual").glob("*.html")}
+    assert sorted(committed) == sorted(pages), "visual/ pages differ: run scripts/make-visual"
+    stale = [name for name, html in pages.items() if committed[name].read_text(encoding="utf-8") != html]
+    assert not stale, f"stale pages {stale}: run scripts/make-visual and commit visual/"
