@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterable
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]+)?|\.[0-9]+)$")
 
 
 def safe_cell(value: Any) -> Any:

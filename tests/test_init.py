@@ -1,0 +1,131 @@
+"""`pohon init`: templates for every data/ file of data/README.md (its header and one example row), a guide,
+no overwriting; a cascade made from them and filled with a small example passes loading and `pohon check`."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pohon.cli import main
+from pohon.graph import load_graph
+from pohon.init import TEMPLATES, InitExistsError, init_cascade
+
+README = Path(__file__).resolve().parents[1] / "data" / "README.md"
+
+
+def cli(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def readme_columns() -> dict[str, set[str]]:
+    """file -> its columns as data/README.md documents them (year columns as `prefix_*`, marks as `<mark>`)."""
+    out: dict[str, set[str]] = {}
+    current = None
+    for line in README.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^### (\S+\.csv)", line)
+        if m:
+            current = out.setdefault(m.group(1), set())
+            continue
+        if line.startswith("## "):
+            current = None
+        if current is None:
+            continue
+        inline = re.match(r"^`([a-z_0-9,]+)`", line)
+        cell = re.match(r"^\| ([^|]+?) \|", line)
+        names = inline.group(1).split(",") if inline else cell.group(1).split(",") if cell else []
+        if cell and cell.group(1) == "column":  # a table's own header row
+            continue
+        for name in (n.strip() for n in names):
+            if not name or set(name) <= {"-"}:
+                continue
+            current.add(_normal(name.split(" ")[0]))
+    return out
+
+
+def _normal(col: str) -> str:
+    if re.match(r"^[a-z]+_\d{4}$", col):
+        return col.split("_")[0] + "_*"
+    return "<mark>" if col.isupper() else col
+
+
+def test_a_template_for_every_file_of_data_readme_with_its_columns(tmp_path):
+    documented = readme_columns()
+    assert "komponen.csv" in documented and "overrides.csv" in documented
+    init_cascade(tmp_path)
+    for name, columns in documented.items():
+        with (tmp_path / name).open(newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        assert {_normal(c) for c in rows[0]} == columns, name
+        assert len(rows) == 2 and all(len(r) == len(rows[0]) for r in rows), name  # header + one example
+    guide = (tmp_path / "PANDUAN.md").read_text(encoding="utf-8")
+    assert "pohon check" in guide and "Langkah" in guide and "(English)" in guide
+
+
+def test_init_then_check_passes_and_refuses_to_overwrite(tmp_path):
+    folder = tmp_path / "instansi"
+    r = cli("init", folder)
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in folder.iterdir()) == sorted(TEMPLATES)
+    assert cli("check", folder).exit_code == 0
+    before = (folder / "units.csv").read_text(encoding="utf-8")
+    (folder / "units.csv").write_text(before + "X,Unit X,SET,SET,1,1,1,1,1,\n", encoding="utf-8")
+    r = cli("init", folder)
+    assert r.exit_code == 2 and "tidak menimpa" in r.stderr and r.stderr.count("\n") == 1
+    assert (folder / "units.csv").read_text(encoding="utf-8").endswith("X,Unit X,SET,SET,1,1,1,1,1,\n")
+    with pytest.raises(InitExistsError):
+        init_cascade(folder)
+    assert cli("init", folder / "units.csv").exit_code == 2
+
+
+def _append(folder: Path, name: str, *rows: str) -> None:
+    with (folder / name).open("a", encoding="utf-8", newline="") as f:
+        f.write("".join(r + "\n" for r in rows))
+
+
+def _add_mark_column(folder: Path, tipe: str, marked: set[str]) -> None:
+    path = folder / "cascading.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+        header = list(rows[0])
+    header.insert(header.index("kategori"), tipe)
+    for r in rows:
+        r[tipe] = "o" if f"{r['tujuan']}/{r['sp']}/{r['kode']}" in marked else ""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
+    folder = tmp_path / "kementerian-contoh"
+    init_cascade(folder)
+    # an agency row, a second SP and IK, and one Balai carrying it, as another agency would type them
+    _append(folder, "units.csv", "BADAN,Badan Contoh,BADAN,TOTAL,300,320,340,360,380,",
+            "BAL1,Balai Contoh,BALAI,UPT,200,210,220,230,240,")
+    _append(folder, "tabel10.csv", "UPT,Unit Pelaksana Teknis,200,210,220,230,240,",
+            "TOTAL,Total,300,320,340,360,380,")
+    _append(folder, "sp.csv", "SP2,Meningkatnya layanan jasa industri,Program Nilai Tambah,"
+                              "Meningkatnya layanan jasa industri,")
+    _append(folder, "cascading.csv", "Customer,T1,SP2,a,Jumlah layanan jasa industri,Layanan,,UKE-2,,")
+    _add_mark_column(folder, "BALAI", {"T1/SP2/a"})
+    _append(folder, "ik_target.csv", "lampiran2,T1/SP2/a,,SP2,Jumlah layanan jasa industri,Layanan,"
+                                     "100,110,120,130,140,Seluruh Balai,")
+    _append(folder, "pedoman.csv", "BALAI,T1/SP2/a,Jumlah layanan jasa industri,Layanan,Maksimasi,"
+                                   "100,110,120,130,140,Seluruh Balai,")
+    _append(folder, "sk.csv", "BAL1,SK.1,Meningkatnya layanan jasa industri,SP2,")
+    _append(folder, "ikk.csv", "BAL1,SK.1.1,SK.1,Jumlah layanan jasa industri,Layanan,"
+                               "100,110,120,130,140,T1/SP2/a,,")
+    _append(folder, "komponen.csv", "BAL1,SK.1.1,A,Layanan pengujian,150,160,170,180,190,0,",
+            "BAL1,SK.1.1,B,Layanan kalibrasi,50,50,50,50,50,0,")
+    g = load_graph(folder)
+    assert g.graph["years"] == [2025, 2026, 2027, 2028, 2029]
+    assert {n for n, a in g.nodes(data=True) if a["kind"] == "Unit"} == {"Unit:SET", "Unit:BADAN", "Unit:BAL1"}
+    r = cli("check", folder)
+    assert r.exit_code == 0, r.output
+    assert "0 temuan" in r.output
+    out = cli("budget", folder, "--by", "sp").output
+    assert "SP2" in out and "200.00" in out
+    assert "Unit BAL1 — Balai Contoh" in cli("trace", "T1/SP2/a", folder).output
