@@ -186,3 +186,20 @@ def test_pohon_data_environment_variable(clean_dir, monkeypatch):
     r = CliRunner().invoke(main, ["check"])
     assert r.exit_code == 0
     assert r.stdout.startswith("Badan Contoh:")
+
+
+def test_real_entry_point_reports_bad_input_without_traceback(clean_dir):
+    """`python cli.py check` in a fresh interpreter: every command module imports, errors stay one-liners."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (clean_dir / "sk.csv").write_text("unit,sk,nama,sp,baris\nZZ,SK.1,Sasaran,SP1,80\n", encoding="utf-8")
+    cli = Path(__file__).resolve().parents[1] / "cli.py"
+    p = subprocess.run([sys.executable, str(cli), "check", str(clean_dir)], capture_output=True, text=True,
+                       timeout=60)
+    assert p.returncode == 2, p.stderr
+    assert "Traceback" not in p.stderr
+    lines = p.stderr.splitlines()
+    assert lines and all(LINE.match(line) for line in lines), lines
+    assert "sk.csv:2:1: unknown-unit: " in p.stderr
