@@ -240,8 +240,9 @@ def _info(graph: nx.DiGraph, n: str, findings, view: View, years, lang: str) -> 
     if k == "Komponen" and a.get("bintang"):
         rows.append([t["bintang"], t["yes"]])
     if a.get("file"):
-        rows.append(["Sumber" if lang != "en" else "Source",
-                     f"{a['file']}:{a['baris']}" if a.get("baris") else str(a["file"])])
+        rows.append(["Berkas" if lang != "en" else "File", str(a["file"])])
+    if a.get("baris"):
+        rows.append(["Baris dokumen sumber" if lang != "en" else "Source document line", str(a["baris"])])
     return {"k": k, "c": str(code or n.split(":", 1)[-1] if k != "SS" else ""), "n": str(a.get("nama") or ""),
             "t": rows, "f": [[f.severity, f.rule, f.message(lang)] for f in findings],
             "u": view.units.get(n, []), "s": view.sps.get(n, [])}
