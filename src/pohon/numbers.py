@@ -15,6 +15,7 @@ _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3}){2,}$")
 _GROUPED = {",": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$"), ".": re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")}
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
+_SIMPLE = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # `1234` / `1234.56`: read the same by every branch below
 
 
 def is_missing(text: str) -> bool:
@@ -23,6 +24,10 @@ def is_missing(text: str) -> bool:
 
 def parse_number(text: str, decimal_comma: bool = False) -> float | None:
     """The value of `text`, None when it is a missing marker; ValueError when it is no number."""
+    if not text:
+        return None
+    if _SIMPLE.fullmatch(text):  # fast path for the common cell; same value as the general path
+        return float(text)
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if s.lower() in MISSING:
         return None
