@@ -130,3 +130,8 @@ def test_trace_t1_sp3_a_on_data_names_sp_ss_units_and_budget():
     assert any(v > 0 for v in money.values())
     root = f"IK {ik} — {row['indikator']}  [" + " | ".join(rupiah(money[y]) for y in years) + "]"
     assert root in r.output
+
+
+def test_unknown_node_suggests_indicators_by_name_words():
+    r = run("sakip-badan", CLEAN)
+    assert r.exit_code == 2 and "mungkin maksudnya: T2/SP2/a" in r.stderr

@@ -93,12 +93,13 @@ def suggest(g: nx.DiGraph, query: str, n: int = 5) -> list[str]:
         keys.setdefault(short(node).lower(), short(node) if g.nodes[node]["kind"] != "SS" else node)
     close = difflib.get_close_matches(query.lower(), list(keys), n=n, cutoff=0.6)
     out = [keys[k] for k in close]
-    words = normalise(query)
-    if len(words) >= 4:
-        for node in sorted(g):
+    words = set(normalise(query).split())
+    if len("".join(words)) >= 4:  # every word of the query in the node's name: IK first, then units, IKK, …
+        named = [m for m in g if words <= set(normalise(g.nodes[m]["nama"]).split())]
+        for node in sorted(named, key=lambda m: (_PREFER.index(g.nodes[m]["kind"]), m)):
             if len(out) >= n:
                 break
-            if words in normalise(g.nodes[node]["nama"]) and short(node) not in out:
+            if short(node) not in out:
                 out.append(short(node))
     return out
 
