@@ -17,6 +17,11 @@ from pohon.numbers import is_missing, parse_number, parse_target
     ("1234,56", True, 1234.56),
     ("1,234", False, 1234.0),        # a `,` file: groups of three after the comma are thousands
     ("1,234", True, 1.234),          # a `;` file: the comma is the decimal mark
+    ("1.234", True, 1234.0),         # … and a dot before groups of three is the thousands mark
+    ("12.345.678", True, 12345678.0),
+    ("0.234", True, 0.234),          # a leading zero group is never thousands
+    ("3.5", True, 3.5),
+    ("1.234", False, 1.234),         # a `,` file: a lone dot is the decimal mark
     ("1,234,567", False, 1234567.0),
     ("1.234.567", False, 1234567.0),
     ("1.234.567,89", True, 1234567.89),

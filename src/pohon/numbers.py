@@ -4,7 +4,9 @@ Accepted: `1234.56`, `1,234.56`, `1.234,56`, `1234,56`, `1.234.567`, `-12`, and 
 With both marks present, the last one is the decimal mark and the other must group the digits in threes
 (`12,34.5` is refused, not read as 1234.5). With only commas, a comma is a decimal mark when the file is
 `;`-separated or when the digits after it are not groups of three (`1,234` in a `,`-separated file is one
-thousand two hundred thirty-four).
+thousand two hundred thirty-four). Symmetrically, in a `;`-separated file (Excel in the Indonesian locale)
+a dot followed by groups of three digits is a thousands mark: `1.234` there is one thousand two hundred
+thirty-four, while `0.234` and `3.5` stay decimals.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ MISSING = frozenset({"", "-", "n/a", "na", "–", "—"})
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3}){2,}$")
 _GROUPED = {",": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$"), ".": re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")}
+_THOUSANDS_DOT_ID = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
 _SIMPLE = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # `1234` / `1234.56`: read the same by every branch below
 
@@ -26,7 +29,7 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
     """The value of `text`, None when it is a missing marker; ValueError when it is no number."""
     if not text:
         return None
-    if _SIMPLE.fullmatch(text):  # fast path for the common cell; same value as the general path
+    if _SIMPLE.fullmatch(text) and not (decimal_comma and "." in text):  # fast path for the common cell; same value as the general path
         return float(text)
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if s.lower() in MISSING:
@@ -44,7 +47,7 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
             s = s.replace(",", ".")
         else:
             raise ValueError(text)
-    elif _THOUSANDS_DOT.match(s):
+    elif _THOUSANDS_DOT.match(s) or (decimal_comma and _THOUSANDS_DOT_ID.match(s)):
         s = s.replace(".", "")
     if not _PLAIN.match(s):
         raise ValueError(text)
