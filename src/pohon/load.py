@@ -131,6 +131,9 @@ def _parse_file(path: Path, spec: FileSpec, unit_types: set[str] | None, errors:
     if not _check_header(path.name, header, spec, unit_types, out, errors):
         return out
     out.ok = True
+    plan = _row_plan(header, spec)
+    key_cols = [out.columns.get(k, 0) for k in spec.key]
+    shared: dict = {}  # one model_fields_set per file and one copy of each repeated string (memory)
     start = reader.line_num + 1
     while True:
         try:
@@ -142,11 +145,14 @@ def _parse_file(path: Path, spec: FileSpec, unit_types: set[str] | None, errors:
             out.ok = False  # the rows after this one are unread: do not report references to them as unknown
             break
         line, start = start, reader.line_num + 1
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # = not any(c.strip() for c in cells)
             continue
-        out.ids.add(tuple(_cell(cells, out.columns, k) for k in spec.key))
-        row = _validate_row(path.name, line, header, cells, spec, delim == ";", out, errors)
+        n = len(cells)
+        out.ids.add(tuple([shared.setdefault(v, v) for v in
+                           (cells[c - 1].strip() if 0 < c <= n else "" for c in key_cols)]))
+        row = _validate_row(path.name, line, header, cells, spec, delim == ";", out, errors, plan)
         if row is not None:
+            _share(row, shared)
             out.rows.append(row)
             out.lines.append(line)
         elif spec.name == "units.csv":
@@ -183,7 +189,39 @@ def _check_header(file, header, spec, unit_types, out, errors) -> bool:
     return ok
 
 
-def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors):
+_YEAR, _BARIS, _BINTANG, _MARK, _VALUE = range(5)
+
+
+def _row_plan(header: list[str], spec: FileSpec) -> list[tuple]:
+    """What each column of a row is, decided once per file: (col, name, kind, year, convert)."""
+    plan = []
+    for col, name in enumerate(header, start=1):
+        year = _YEAR_COLUMN.match(name)
+        if year:
+            convert = parse_target if year.group(1) == "target" else parse_number
+            plan.append((col, name, _YEAR, int(year.group(2)), convert))
+        elif name == "baris":
+            plan.append((col, name, _BARIS, None, None))
+        elif name == "bintang":
+            plan.append((col, name, _BINTANG, None, None))
+        elif spec.marks and name not in SPEC_FIELDS[spec.name]:
+            plan.append((col, name, _MARK, None, None))
+        else:
+            plan.append((col, name, _VALUE, None, None))
+    return plan
+
+
+def _share(row: BaseModel, shared: dict) -> None:
+    """Let rows of one file share their (equal) model_fields_set and equal strings: same values, less memory."""
+    d = row.__dict__
+    for k, v in d.items():
+        if type(v) is str:
+            d[k] = shared.setdefault(v, v)
+    key = ("fields_set", frozenset(row.__pydantic_fields_set__))
+    object.__setattr__(row, "__pydantic_fields_set__", shared.setdefault(key, row.__pydantic_fields_set__))
+
+
+def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors, plan=None):
     if len(cells) > len(header):
         errors.append(RowError(file, line, len(header) + 1, "too-many-fields",
                                f"{len(cells)} fields for {len(header)} columns / kolom berlebih"))
@@ -192,21 +230,20 @@ def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors):
     years: dict[int, object] = {}
     marks: dict[str, str] = {}
     failed = False
-    for col, name in enumerate(header, start=1):
-        raw = cells[col - 1] if col <= len(cells) else ""
+    n = len(cells)
+    for col, name, kind, year, convert in plan or _row_plan(header, spec):
+        raw = cells[col - 1] if col <= n else ""
         try:
-            year = _YEAR_COLUMN.match(name)
-            if year:
-                convert = parse_target if year.group(1) == "target" else parse_number
-                years[int(year.group(2))] = convert(raw, decimal_comma)
-            elif name == "baris":
-                values[name] = int(raw) if raw.strip() else None
-            elif name == "bintang":
-                values[name] = _boolean(raw)
-            elif spec.marks and name not in SPEC_FIELDS[spec.name]:
-                marks[name] = _mark(raw)
-            else:
+            if kind == _VALUE:
                 values[name] = raw
+            elif kind == _YEAR:
+                years[year] = convert(raw, decimal_comma)
+            elif kind == _BARIS:
+                values[name] = int(raw) if raw.strip() else None
+            elif kind == _BINTANG:
+                values[name] = _boolean(raw)
+            else:
+                marks[name] = _mark(raw)
         except ValueError:
             failed = True
             code = "bad-number" if (name == "baris" or _YEAR_COLUMN.match(name)) else "bad-value"
