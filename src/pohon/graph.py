@@ -106,19 +106,40 @@ def _units(g: nx.DiGraph, ds: Dataset) -> None:
 
 
 def _kegiatan(g: nx.DiGraph, ds: Dataset) -> None:
+    # The bulk of the graph goes in through add_nodes_from/add_edges_from fed by generators: the same
+    # nodes, edges, attributes and insertion order as adding them one by one, without the per-call overhead.
     for s in ds.sk:
         sid = node_id("SK", s.unit, s.sk)
         _add(g, sid, "SK", s.sk, s.nama, s, "sk.csv", unit=s.unit, sp=s.sp)
         g.add_edge(node_id("Unit", s.unit), sid, rel="HAS_SK")
+    g.add_nodes_from(_ikk_nodes(ds))
     for i in ds.ikk:
-        iid = node_id("IKK", i.unit, i.ikk)
-        _add(g, iid, "IKK", i.ikk, i.nama, i, "ikk.csv", unit=i.unit, sk=i.sk, satuan=i.satuan, ik=i.ik,
-             catatan=i.catatan, **_years("target", i.target, ds.years))
-        g.add_edge(node_id("SK", i.unit, i.sk), iid, rel="HAS_IKK")
-        if i.ik and node_id("IK", i.ik) in g:
-            g.add_edge(iid, node_id("IK", i.ik), rel="CASCADES_TO")
+        iid = f"IKK:{i.unit}:{i.ikk}"
+        g.add_edge(f"SK:{i.unit}:{i.sk}", iid, rel="HAS_IKK")
+        if i.ik and f"IK:{i.ik}" in g:
+            g.add_edge(iid, f"IK:{i.ik}", rel="CASCADES_TO")
+    g.add_nodes_from(_komponen_nodes(ds))
+    g.add_edges_from(((f"IKK:{k.unit}:{k.ikk}", f"Komponen:{k.unit}:{k.ikk}:{k.komponen}") for k in ds.komponen),
+                     rel="HAS_KOMPONEN")
+
+
+def _ikk_nodes(ds: Dataset):
+    keys = [(f"target_{y}", y) for y in ds.years]
+    for i in ds.ikk:
+        attrs = {"kind": "IKK", "kode": i.ikk, "nama": i.nama, "baris": i.baris, "file": "ikk.csv", "unit": i.unit,
+                 "sk": i.sk, "satuan": i.satuan, "ik": i.ik, "catatan": i.catatan}
+        target = i.target
+        for key, y in keys:
+            attrs[key] = target.get(y)
+        yield f"IKK:{i.unit}:{i.ikk}", attrs
+
+
+def _komponen_nodes(ds: Dataset):
+    keys = [(f"anggaran_{y}", y) for y in ds.years]
     for k in ds.komponen:
-        kid = node_id("Komponen", k.unit, k.ikk, k.komponen)
-        _add(g, kid, "Komponen", k.komponen, k.nama, k, "komponen.csv", unit=k.unit, ikk=k.ikk,
-             bintang=k.bintang, **_years("anggaran", k.anggaran, ds.years))
-        g.add_edge(node_id("IKK", k.unit, k.ikk), kid, rel="HAS_KOMPONEN")
+        attrs = {"kind": "Komponen", "kode": k.komponen, "nama": k.nama, "baris": k.baris, "file": "komponen.csv",
+                 "unit": k.unit, "ikk": k.ikk, "bintang": k.bintang}
+        anggaran = k.anggaran
+        for key, y in keys:
+            attrs[key] = anggaran.get(y)
+        yield f"Komponen:{k.unit}:{k.ikk}:{k.komponen}", attrs
