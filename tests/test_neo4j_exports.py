@@ -1,0 +1,60 @@
+"""Export formats that need no server: Cypher literal escaping, neo4j-admin headers, atomic writes."""
+from __future__ import annotations
+
+import csv
+import io
+
+from click.testing import CliRunner
+
+from pohon.cli import main
+from pohon.exporters.cypher_script import cypher_script, statements, string_literal
+from pohon.exporters.neo4j_admin import ARRAY_DELIMITER, admin_files
+from pohon.exporters.neo4j_model import camel
+from pohon.graph import load_graph
+from tests.fixtures import CLEAN
+
+INJECTION = "x'}) DETACH DELETE n //"
+
+
+def test_camel_case_properties():
+    assert [camel(k) for k in ("target_2021", "unit_types", "pagu_2024", "nama")] == \
+        ["target2021", "unitTypes", "pagu2024", "nama"]
+
+
+def test_string_literal_cannot_escape():
+    lit = string_literal(INJECTION + "\\'; <script>\n\u2028😀")
+    body = lit[1:-1]
+    assert lit[0] == lit[-1] == "'" and ";" not in lit and "\n" not in lit and "\u2028" not in lit
+    # every quote inside is escaped by an odd run of backslashes
+    for i, ch in enumerate(body):
+        if ch == "'":
+            run = len(body[:i]) - len(body[:i].rstrip("\\"))
+            assert run % 2 == 1
+    assert "😀" in lit
+
+
+def test_script_statements_split_on_semicolons_only(tmp_path):
+    g = load_graph(CLEAN)
+    g.add_node("SS:" + INJECTION, kind="SS", kode="", nama=INJECTION + ";", baris=None, file="sp.csv")
+    text = cypher_script(g, "demo")
+    stmts = statements(text)
+    assert all(s.startswith(("CREATE", "MATCH", "UNWIND")) for s in stmts)
+    r = CliRunner().invoke(main, ["export", "cypher", str(CLEAN), "-o", str(tmp_path / "x.cypher")])
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in tmp_path.iterdir()] == ["x.cypher"]  # no temp file left
+
+
+def test_neo4j_admin_headers(tmp_path):
+    g = load_graph(CLEAN)
+    files = admin_files(g, "demo")
+    header = next(csv.reader(io.StringIO(files["nodes_Unit.csv"])))
+    assert header[:3] == ["id:ID", ":LABEL", "dataset"] and "pagu2021:double" in header
+    assert "unitTypes:string[]" in next(csv.reader(io.StringIO(files["nodes_IK.csv"])))
+    rel = next(csv.reader(io.StringIO(files["relationships_HAS_IK.csv"])))
+    assert rel[:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert "U+001F" in files["IMPORT.txt"] and ARRAY_DELIMITER not in files["nodes_SP.csv"]
+    out = tmp_path / "adm"
+    r = CliRunner().invoke(main, ["export", "neo4j-admin", str(CLEAN), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["adm"]
