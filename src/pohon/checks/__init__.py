@@ -79,7 +79,10 @@ def run_checks(graph: nx.DiGraph, rules: Iterable[str] | None = None) -> list[Fi
     unknown = [r for r in selected if r not in REGISTRY]
     if unknown:
         raise UnknownRuleError(", ".join(unknown))
-    out = [f for r in selected for f in REGISTRY[r](graph)]
+    from pohon.checks.view import kind_index
+
+    with kind_index(graph):
+        out = [f for r in selected for f in REGISTRY[r](graph)]
     return sorted(out, key=lambda f: (f.rule, f.node, f.message_en))
 
 
