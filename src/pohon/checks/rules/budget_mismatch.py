@@ -43,11 +43,13 @@ def budget_mismatch(g: nx.DiGraph):
 
 
 def _compare(g, node, attr, parts, part_attr, ys, problem, msg_id, msg_en):
+    part_attrs = [g.nodes[p] for p in parts]  # looked up once for every year
     for y in ys:
         expected = g.nodes[node].get(f"{attr}_{y}")
         if expected is None and not parts:
             continue
-        total = sum(money(g.nodes[p].get(f"{part_attr}_{y}")) for p in parts)
+        key = f"{part_attr}_{y}"
+        total = sum(money(a.get(key)) for a in part_attrs)
         diff = round(total - money(expected), 2)
         if abs(diff) > TOLERANCE:
             yield finding(budget_mismatch, node,

@@ -25,15 +25,19 @@ def budget_without_indicator(g: nx.DiGraph):
     """
     ys = years(g)
     funded_names = defaultdict(dict)
-    for k in nodes(g, "Komponen"):
+    komponen = nodes(g, "Komponen")
+    totals = {}  # per komponen, computed once for both passes
+    for k in komponen:
         a = g.nodes[k]
-        if anggaran_total(a, ys) > 0:
+        totals[k] = total = anggaran_total(a, ys)
+        if total > 0:
             funded_names[a["unit"]].setdefault(normalise(a["nama"]), k)
-    for k in nodes(g, "Komponen"):
+    cascades: dict[str, bool] = {}  # per IKK: does it cascade to an IK
+    for k in komponen:
         a = g.nodes[k]
-        total = anggaran_total(a, ys)
-        ikk = in_rel(g, k, "HAS_KOMPONEN")
-        if total > 0 and ikk and not out_rel(g, ikk[0], "CASCADES_TO"):
+        total = totals[k]
+        ikk = in_rel(g, k, "HAS_KOMPONEN") if total > 0 else None
+        if ikk and not _cascades(g, ikk[0], cascades):
             per_year = {y: a.get(f"anggaran_{y}") for y in ys}
             yield finding(budget_without_indicator, k,
                           f"komponen beranggaran Rp {rupiah(total)} juta di bawah IKK yang tidak ter-cascade ke IK",
@@ -46,6 +50,12 @@ def budget_without_indicator(g: nx.DiGraph):
                           "komponen marked * but the unit has no funded komponen of the same name",
                           severity="warning", problem="star-without-funded", nama=a["nama"], unit=a["unit"],
                           closest_funded=closest)
+
+
+def _cascades(g: nx.DiGraph, ikk: str, seen: dict[str, bool]) -> bool:
+    if ikk not in seen:
+        seen[ikk] = bool(out_rel(g, ikk, "CASCADES_TO"))
+    return seen[ikk]
 
 
 def _closest(name: str, funded: dict[str, str]) -> str | None:

@@ -20,8 +20,10 @@ def starred_with_budget(g: nx.DiGraph):
     ys = years(g)
     for k in nodes(g, "Komponen"):
         a = g.nodes[k]
+        if not a.get("bintang"):
+            continue
         total = anggaran_total(a, ys)
-        if a.get("bintang") and total > 0:
+        if total > 0:
             yield finding(starred_with_budget, k, f"komponen bertanda * tetapi beranggaran Rp {rupiah(total)} juta",
                           f"komponen marked * but carries Rp {rupiah(total)} juta",
                           anggaran={y: a.get(f"anggaran_{y}") for y in ys}, total=round(total, 2))
