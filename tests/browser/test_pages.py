@@ -121,3 +121,20 @@ def test_text_from_the_data_never_runs(browser, tmp_path):
         assert page.errors() == []
     finally:
         page.close()
+
+
+def test_finding_borders_survive_a_click_on_the_plain_pages(browser):
+    """Highlighting updates opacity and font only; vis-network then re-merged the group colours over the node's."""
+    from tests.test_visual import page_data
+
+    path = ROOT / "visual" / "bskji.html"
+    marked = [n for n in page_data(path.read_text(encoding="utf-8"))["nodes"] if "color" in n]
+    assert marked, "no node with a finding on bskji.html"
+    node = json.dumps(marked[0]["id"])
+    page = open_page(browser, path)
+    try:
+        page.eval(f"pohon.select({node}, false)")
+        page.eval("pohon.clear()")
+        assert page.eval(f"pohon.network.body.nodes[{node}].options.color.border") == marked[0]["color"]["border"]
+    finally:
+        page.close()

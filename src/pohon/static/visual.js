@@ -5,8 +5,12 @@
   var D = JSON.parse(document.getElementById("pohon-data").textContent);
   var T = D.text;
   var container = document.getElementById("net");
-  var info = {}, up = {}, dn = {}, baseEdge = {};
-  D.nodes.forEach(function (n, i) { info[n.id] = D.info[i]; });
+  var info = {}, up = {}, dn = {}, baseEdge = {}, baseNode = {};
+  D.nodes.forEach(function (n, i) {
+    info[n.id] = D.info[i];
+    baseNode[n.id] = { opacity: n.opacity === undefined ? 1 : n.opacity, color: n.color,
+      font: (n.font && n.font.color) || D.kinds[D.info[i].k].font };
+  });
   D.edges.forEach(function (e) {
     (up[e.to] = up[e.to] || []).push(e);
     (dn[e.from] = dn[e.from] || []).push(e);
@@ -106,8 +110,10 @@
   function paint(sel) {
     var nu = [], eu = [];
     D.nodes.forEach(function (n) {
-      var on = !sel || sel.nodes.has(n.id), font = D.kinds[info[n.id].k].font;
-      nu.push({ id: n.id, opacity: on ? 1 : 0.12, font: { color: on ? font : fade(font, 0.15) } });
+      var on = !sel || sel.nodes.has(n.id), b = baseNode[n.id];
+      var u = { id: n.id, opacity: on ? b.opacity : 0.12, font: { color: on ? b.font : fade(b.font, 0.15) } };
+      if (b.color) { u.color = b.color; }  // an update without it would bring back the group's colours
+      nu.push(u);
     });
     D.edges.forEach(function (e) {
       var on = !sel || sel.edges.has(e.id), b = baseEdge[e.id];

@@ -1,0 +1,183 @@
+"""Benchmark (not a test): `pohon neo4j push` throughput vs LOAD CSV of the same data on the same server.
+
+    scripts/neo4j-server run -- python benchmarks/neo4j_push.py [--units 5100]
+
+Builds a synthetic cascade following docs/ARCHITECTURE.md (SS, Tujuan, SP, IK, Unit, SK, IKK, Komponen,
+Kelompok with the contract's edges), pushes it with pohon.exporters.neo4j_push (staged + final switch), then
+writes node/relationship CSVs into the server's import dir and loads them with LOAD CSV ... CALL { } IN
+TRANSACTIONS into another dataset, and prints both rates (nodes+relationships per second) and the ratio.
+Needs NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD and POHON_NEO4J_CONN (for the import dir), as the script sets.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from neo4j import GraphDatabase  # noqa: E402
+
+from pohon.exporters.neo4j_model import graph_rows  # noqa: E402
+from pohon.exporters.neo4j_push import dataset_counts, drop_dataset, push  # noqa: E402
+
+YEARS = (2021, 2022, 2023, 2024)
+
+
+def synthetic(units: int, seed: int = 7) -> nx.DiGraph:
+    rnd = random.Random(seed)
+    g = nx.DiGraph(dataset="bench", years=list(YEARS))
+
+    def add(nid, kind, kode, **a):
+        g.add_node(nid, kind=kind, kode=kode, nama=f"{kind} {kode} nama panjang", baris=rnd.randint(1, 9999),
+                   file=f"{kind.lower()}.csv", **a)
+
+    add("Kelompok:TOTAL", "Kelompok", "TOTAL", **{f"pagu_{y}": 1e6 for y in YEARS})
+    for k in ("UPT", "SET", "PUSAT"):
+        add(f"Kelompok:{k}", "Kelompok", k, **{f"pagu_{y}": 1e5 for y in YEARS})
+        g.add_edge(f"Kelompok:{k}", "Kelompok:TOTAL", rel="PART_OF")
+    iks = []
+    for t in range(1, 5):
+        add(f"Tujuan:T{t}", "Tujuan", f"T{t}", satuan="%", **{f"target_{y}": 50.0 + y % 10 for y in YEARS})
+    for s in range(1, 10):
+        add(f"SS:ss{s}", "SS", "")
+        add(f"SP:SP{s}", "SP", f"SP{s}", program="Program")
+        g.add_edge(f"SS:ss{s}", f"SP:SP{s}", rel="CASCADES_TO")
+        for c in "abcdefghij":
+            t = 1 + s % 4
+            ik = f"IK:T{t}/SP{s}/{c}"
+            add(ik, "IK", f"T{t}/SP{s}/{c}", tujuan=f"T{t}", sp=f"SP{s}", perspektif="Customer", satuan="%",
+                kategori="UKE-2", klasifikasi="Maksimasi", unit_terkait="Seluruh Balai", unit_types=["BSPJI"],
+                penanggung_jawab=["BALAI: Seluruh Balai"], **{f"target_{y}": float(y - 2000) for y in YEARS})
+            g.add_edge(f"SP:SP{s}", ik, rel="HAS_IK")
+            g.add_edge(f"Tujuan:T{t}", ik, rel="HAS_IK")
+            iks.append(ik)
+    for u in range(units):
+        uid = f"Unit:U{u}"
+        add(uid, "Unit", f"U{u}", tipe="BSPJI", kelompok="UPT", **{f"pagu_{y}": 1000.0 for y in YEARS})
+        g.add_edge(uid, "Kelompok:UPT", rel="COUNTED_IN")
+        for ik in rnd.sample(iks, 3):
+            g.add_edge(ik, uid, rel="CARRIED_BY")
+        for s in range(1, 4):
+            sk = f"SK:U{u}:SK.{s}"
+            add(sk, "SK", f"SK.{s}", unit=f"U{u}", sp=f"SP{s}")
+            g.add_edge(uid, sk, rel="HAS_SK")
+            for i in range(1, 4):
+                ikk = f"IKK:U{u}:SK.{s}.{i}"
+                add(ikk, "IKK", f"SK.{s}.{i}", unit=f"U{u}", sk=f"SK.{s}", satuan="%", ik="", catatan="",
+                    **{f"target_{y}": 1.0 for y in YEARS})
+                g.add_edge(sk, ikk, rel="HAS_IKK")
+                g.add_edge(ikk, rnd.choice(iks), rel="CASCADES_TO")
+                for c in "ABC":
+                    kid = f"Komponen:U{u}:SK.{s}.{i}:{c}"
+                    add(kid, "Komponen", c, unit=f"U{u}", ikk=f"SK.{s}.{i}", bintang=False,
+                        **{f"anggaran_{y}": round(rnd.uniform(1, 500), 2) for y in YEARS})
+                    g.add_edge(ikk, kid, rel="HAS_KOMPONEN")
+    return g
+
+
+def write_csvs(g: nx.DiGraph, import_dir: Path) -> tuple[list[tuple[str, str, list[str]]], list]:
+    """One CSV per label (props as columns) and per (type, from, to); returns what to load."""
+    rows = graph_rows(g)
+    node_files, rel_files = [], []
+    for label, items in rows.nodes.items():
+        keys = sorted({k for r in items for k in r["props"]})
+        name = f"bench_nodes_{label}.csv"
+        with open(import_dir / name, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(keys)
+            for r in items:
+                w.writerow([";".join(map(str, v)) if isinstance(v, list) else v for v in
+                            (r["props"].get(k) for k in keys)])
+        node_files.append((label, name, keys))
+    for (t, a, b), items in rows.rels.items():
+        name = f"bench_rels_{t}_{a}_{b}.csv"
+        with open(import_dir / name, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["src", "dst", "id"])
+            for r in items:
+                w.writerow([r["src"], r["dst"], r["id"]])
+        rel_files.append((t, a, b, name))
+    return node_files, rel_files
+
+
+NUMERIC = ("baris", "target", "pagu", "anggaran")
+
+
+def load_csv(driver, database, node_files, rel_files, ds: str) -> None:
+    with driver.session(database=database) as s:
+        for label, name, keys in node_files:
+            sets = []
+            for k in keys:
+                if k == "id":
+                    continue
+                expr = f"row.`{k}`"
+                if k.startswith(NUMERIC):
+                    expr = f"toFloat({expr})"
+                elif k == "bintang":
+                    expr = f"{expr} = 'True'"
+                elif k in ("unitTypes", "penanggungJawab"):
+                    expr = f"split({expr}, ';')"
+                sets.append(f"n.`{k}` = {expr}")
+            s.run(f"LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row CALL (row) {{ "
+                  f"MERGE (n:`{label}` {{dataset: $ds, id: row.id}}) SET {', '.join(sets)} }} "
+                  "IN TRANSACTIONS OF 5000 ROWS", ds=ds).consume()
+        for t, a, b, name in rel_files:
+            s.run(f"LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row CALL (row) {{ "
+                  f"MATCH (x:`{a}` {{dataset: $ds, id: row.src}}) MATCH (y:`{b}` {{dataset: $ds, id: row.dst}}) "
+                  f"MERGE (x)-[r:`{t}` {{dataset: $ds, id: row.id}}]->(y) }} IN TRANSACTIONS OF 5000 ROWS",
+                  ds=ds).consume()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--units", type=int, default=5100, help="5100 units -> ~204k nodes, ~265k relationships")
+    ap.add_argument("--batch-size", type=int, default=5000)
+    args = ap.parse_args()
+    conn = {}
+    for line in Path(os.environ["POHON_NEO4J_CONN"]).read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            k, v = line.split("=", 1)
+            conn[k] = v
+    import_dir = Path(conn["NEO4J_IMPORT_DIR"])
+    database = os.environ.get("NEO4J_DATABASE", "neo4j")
+    t = time.monotonic()
+    g = synthetic(args.units)
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    print(f"synthetic graph: {n} nodes, {m} relationships (built in {time.monotonic() - t:.1f}s)")
+    with GraphDatabase.driver(os.environ["NEO4J_URI"],
+                              auth=(os.environ["NEO4J_USER"], os.environ["NEO4J_PASSWORD"])) as driver:
+        for ds in ("bench-push", "bench-loadcsv"):
+            drop_dataset(driver, database, ds)
+        t = time.monotonic()
+        result = push(g, driver, database, "bench-push", replace=True, batch_size=args.batch_size)
+        push_s = time.monotonic() - t
+        assert result.total_nodes == n and result.total_relationships == m
+        t = time.monotonic()
+        node_files, rel_files = write_csvs(g, import_dir)
+        csv_s = time.monotonic() - t
+        t = time.monotonic()
+        load_csv(driver, database, node_files, rel_files, "bench-loadcsv")
+        load_s = time.monotonic() - t
+        got = dataset_counts(driver, database, "bench-loadcsv")
+        assert sum(got[0].values()) == n and sum(got[1].values()) == m, got
+        t = time.monotonic()
+        push(g, driver, database, "bench-push", replace=True, batch_size=args.batch_size)
+        repush_s = time.monotonic() - t
+    items = n + m
+    print(f"push (staged, then one switch transaction): {push_s:7.1f}s  {items / push_s:9.0f} items/s")
+    print(f"re-push over the existing version:          {repush_s:7.1f}s  {items / repush_s:9.0f} items/s")
+    print(f"LOAD CSV (IN TRANSACTIONS OF 5000 ROWS):    {load_s:7.1f}s  {items / load_s:9.0f} items/s"
+          f"  (+{csv_s:.1f}s writing the CSVs)")
+    print(f"ratio push/LOAD CSV throughput: {load_s / push_s:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
