@@ -71,8 +71,10 @@ def write_atomic(path: Path, text: str) -> None:
 @click.option("--depth", default="unit", show_default=True, metavar="ik|unit|ikk|komponen",
               help="Sampai tingkat mana digambar / how deep to draw.")
 @click.option("--title", help="Judul halaman / page title (default: nama dataset).")
+@click.option("--diff", "old_dir", type=click.Path(path_type=Path), metavar="OLD_DIR",
+              help="Warnai yang berubah dibanding versi lama di OLD_DIR / colour what changed since OLD_DIR.")
 @lang_option
-def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, lang):
+def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lang):
     """Gambar grafik interaktif (HTML luring, satu berkas) dari cascading di DATA_DIR.
 
     Draw an interactive, offline, single-file HTML graph of the cascade in DATA_DIR (default: the
@@ -84,6 +86,10 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, lang):
       pohon visual -o bskji.html
       pohon visual --unit P4SI --depth komponen -o p4si.html
       pohon visual --all visual/        # regenerate the committed pages
+      pohon visual revisi/ --diff renstra-lama/ -o perubahan.html
+
+    With --diff OLD_DIR: added (+, green), changed (Δ, amber) and renamed/re-coded (✎, purple, dotted)
+    nodes are coloured, unchanged ones grey; removed nodes come back as faded dashed ghosts where they were.
     """
     from pohon.checks import run_checks
     from pohon.exporters.html import VisualOptionError, render_all, render_html
@@ -99,14 +105,17 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, lang):
     data_dir = data_dir or default_data_dir()
     graph = load_graph_or_exit(data_dir)
     findings = run_checks(graph)
+    old_graph = load_graph_or_exit(old_dir) if old_dir is not None else None
+    old_label = old_dir.resolve().name if old_dir is not None else None
     if all_dir:
-        pages = render_all(graph, findings, lang=lang)
+        pages = render_all(graph, findings, lang=lang, old_graph=old_graph, old_label=old_label)
         for name, html in pages.items():
             _write(all_dir / name, html, msg)
             click.echo(msg["wrote"].format(path=all_dir / name))
         return
     try:
-        html = render_html(graph, findings, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang, title=title)
+        html = render_html(graph, findings, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang, title=title,
+                           old_graph=old_graph, old_label=old_label)
     except UnknownNodeError as err:
         kind = str(err).split(":", 1)[0]
         if kind == "SP":

@@ -11,6 +11,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from pohon.exporters import html_style as st
+from pohon.exporters.html_diff import DiffView
 from pohon.exporters.html_layout import layout
 from pohon.exporters.html_page import page
 from pohon.exporters.html_select import VisualOptionError, View, natural_key, select_view
@@ -23,9 +24,20 @@ BIG = 2000  # nodes; above this, hide edges while panning/zooming
 
 def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str | None = None,
                 depth: str = "unit", lang: str = "id", title: str | None = None,
-                tipe: str | None = None) -> str:
+                tipe: str | None = None, old_graph: nx.DiGraph | None = None, diff=None,
+                old_label: str | None = None) -> str:
     """One self-contained HTML page of the cascade. `unit` is a unit kode, `tipe` a unit type
-    (every unit of that Lampiran IV column), `sp` an SP kode such as `SP3`."""
+    (every unit of that Lampiran IV column), `sp` an SP kode such as `SP3`.
+
+    With `old_graph` (the previous version of `graph`) the page colours what changed; `diff` is
+    `diff_datasets(old_graph, graph)`, computed when not given. Removed nodes come back as ghosts.
+    `old_label` names the old version in the header (default: its dataset name when that differs)."""
+    dv = None
+    if diff is not None and old_graph is None:
+        raise ValueError("render_html: a diff needs old_graph, to draw the removed nodes where they were")
+    if old_graph is not None:
+        dv = DiffView(graph, old_graph, diff, lang, old_label)
+        graph = dv.graph
     view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp)
     years = list(graph.graph.get("years") or DEFAULT_YEARS)
     t = st.text(lang)
@@ -36,6 +48,8 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         fs.sort(key=lambda f: (-st.SEVERITY_RANK.get(f.severity, 0), f.rule, f.message(lang)))
     kind = {n: graph.nodes[n]["kind"] for n in view.nodes}
     labels = _labels(graph, view)
+    if dv:
+        labels = {n: dv.label(n, x) for n, x in labels.items()}
     radius = _radii(graph, view, years)
     width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
     height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
@@ -43,7 +57,8 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
 
     net = Network(directed=True)
     for n in view.nodes:
-        style = _node_style(kind[n], radius.get(n), by_node.get(n, []))
+        style = dv.node_style(n, kind[n], radius.get(n)) if dv else \
+            _node_style(kind[n], radius.get(n), by_node.get(n, []))
         colour = style.pop("color", None)  # pyvis drops `color` when a group is given
         net.add_node(n, label=labels[n], shape=st.KIND_STYLE[kind[n]]["shape"], group=kind[n],
                      x=pos[n][0], y=pos[n][1], **style)
@@ -51,6 +66,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
             net.node_map[n]["color"] = colour
     for i, (a, b, k) in enumerate(view.edges):
         extra = dict(dashes=[6, 4], color={"color": st.CASCADE_COLOR, "opacity": 0.45}) if k == "cascade" else {}
+        extra = (dv.edge_style(a, b) if dv else None) or extra
         net.add_edge(a, b, id=f"e{i}", **extra)
     vis_nodes = net.nodes
     vis_edges = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]
@@ -72,6 +88,10 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "spList": sorted({kind_code for n in view.nodes if kind[n] == "SP"
                           for kind_code in view.sps[n]}, key=natural_key),
     }
+    if dv:
+        data["info"] = [dv.info(n, row) for n, row in zip(view.nodes, data["info"])]
+        data["text"].update(dv.page_text())
+        data["diff"] = dv.page_data(view.nodes)
     counts = Counter(kind.values())
     context = {
         "lang": "en" if lang == "en" else "id",
@@ -84,7 +104,11 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "legend": [(k, t["kinds"][k], st.KIND_STYLE[k]["shape"], st.KIND_STYLE[k]["color"],
                     st.KIND_STYLE[k]["border"]) for k in st.KINDS if counts[k]],
         "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")],
+        "diff": dv.context(view.nodes) if dv else None,
     }
+    if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
+        context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
+        context["severity_legend"] = []
     return page(context, data)
 
 
@@ -97,8 +121,15 @@ def page_names(graph: nx.DiGraph) -> dict[str, dict]:
     return pages
 
 
-def render_all(graph: nx.DiGraph, findings, *, lang: str = "id") -> dict[str, str]:
-    return {name: render_html(graph, findings, lang=lang, **opts) for name, opts in page_names(graph).items()}
+def render_all(graph: nx.DiGraph, findings, *, lang: str = "id", old_graph: nx.DiGraph | None = None,
+               old_label: str | None = None) -> dict[str, str]:
+    diff = None
+    if old_graph is not None:
+        from pohon.diff import diff_datasets
+
+        diff = diff_datasets(old_graph, graph)
+    return {name: render_html(graph, findings, lang=lang, old_graph=old_graph, diff=diff, old_label=old_label, **opts)
+            for name, opts in page_names(graph).items()}
 
 
 # ---- helpers ----

@@ -20,7 +20,8 @@
   var nodes = new vis.DataSet(D.nodes);
   var edges = new vis.DataSet(D.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
-  var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], filter: { unit: "", sp: "" } };
+  var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], filter: { unit: "", sp: "" },
+    status: (D.diff && D.diff.status) || {} };
   window.pohon = state;
   network.once("afterDrawing", function () {
     window.__pohonReadyAt = performance.now();
@@ -37,7 +38,9 @@
   function details(id) {
     var r = info[id], box = el("div", "node-details");
     box.appendChild(el("div", "kind kind-" + r.k, T.kinds[r.k] || r.k));
+    if (r.d) { box.appendChild(el("div", "status st-" + r.d, T.status[r.d])); }
     box.appendChild(el("div", "name", r.n));
+    if (r.was) { box.appendChild(el("div", "was", T.was + ": " + r.was)); }
     var table = el("table");
     r.t.forEach(function (row) {
       var tr = el("tr");
@@ -46,6 +49,12 @@
       table.appendChild(tr);
     });
     box.appendChild(table);
+    if (r.ch && r.ch.length) {
+      box.appendChild(el("div", "changes-title", T.changes));
+      var cl = el("ul", "changes");
+      r.ch.forEach(function (c) { cl.appendChild(el("li", null, c)); });
+      box.appendChild(cl);
+    }
     if (r.f.length) {
       box.appendChild(el("div", "findings-title", T.findings));
       var ul = el("ul", "findings");
