@@ -6,6 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from pohon.gcpause import paused
 from pohon.load import load_dataset
 from pohon.models import Dataset
 
@@ -16,10 +17,12 @@ def node_id(kind: str, *parts: str) -> str:
     return ":".join((kind, *parts))
 
 
+@paused
 def load_graph(data_dir: str | Path) -> nx.DiGraph:
     return build_graph(load_dataset(data_dir))
 
 
+@paused
 def build_graph(ds: Dataset) -> nx.DiGraph:
     g = nx.DiGraph(dataset=ds.name, years=list(ds.years),
                    ik_target=[r.model_dump() for r in ds.ik_target],

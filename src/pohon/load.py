@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from pohon import models as m
 from pohon.errors import LoadError, RowError
+from pohon.gcpause import paused
 from pohon.numbers import parse_number, parse_target
 
 _YEAR_COLUMN = re.compile(r"^(pagu|anggaran|target)_(\d{4})$")
@@ -62,6 +63,7 @@ class _Parsed:
     failed_tipes: set[str] = field(default_factory=set)  # units.csv: `tipe` of rows that failed validation
 
 
+@paused
 def load_dataset(data_dir: str | Path) -> m.Dataset:
     """Read every data/ file in `data_dir`. Raises LoadError listing all problems found."""
     root = Path(data_dir)

@@ -12,6 +12,8 @@ from typing import Callable, Iterable, Literal
 
 import networkx as nx
 
+from pohon.gcpause import paused
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -72,6 +74,7 @@ class UnknownRuleError(ValueError):
     pass
 
 
+@paused
 def run_checks(graph: nx.DiGraph, rules: Iterable[str] | None = None) -> list[Finding]:
     """All findings of the selected rules (all by default), sorted by rule, node and message."""
     _load_rules()
