@@ -5,8 +5,6 @@ lines, a per-unit table and the budget roll-up by SP. Built as sections (`Sectio
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ from pohon.budget import rollup
 from pohon.checks import Finding, all_rules, run_checks
 from pohon.checks.view import in_rel, is_agency, money, nodes, out_rel, rupiah
 from pohon.errors import PohonError
+from pohon.fileio import write_atomic
 
 RULE_TEXT = {
     "orphan-indicator": ("IK tanpa SP, tak terhubung ke SS atau tak diemban unit; IKK yang tidak ter-cascade ke IK",
@@ -176,18 +175,6 @@ def format_of(path: Path) -> str:
         raise ReportFormatError(path.suffix or str(path))
     return fmt
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, so no half-written file remains."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_report(g: nx.DiGraph, path: Path, lang: str = "id", findings: list[Finding] | None = None) -> Path:

@@ -1,14 +1,13 @@
 """`pohon visual`: interactive offline HTML graph(s) of the cascade."""
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from pohon.cli import main
+from pohon.fileio import write_atomic
 from pohon.cli.common import EXIT_BAD_INPUT, data_dir_argument, default_data_dir, lang_option, load_graph_or_exit
 from pohon.errors import UnknownNodeError
 
@@ -42,21 +41,6 @@ def _bad(where: str, code: str, message: str) -> None:
     click.echo(f"{where}: {code}: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, then rename: readers never see half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a page is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @main.command("visual")

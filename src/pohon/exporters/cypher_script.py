@@ -9,12 +9,11 @@ types and property keys come from the graph contract and are checked/backtick-qu
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from pohon.fileio import write_atomic
 from pohon.exporters.neo4j_model import check_dataset_name, graph_rows, ident, schema_statements
 
 _ESCAPE = {"\\": "\\\\", "'": "\\'", ";": "\\u003B"}
@@ -107,17 +106,6 @@ def statements(script: str) -> list[str]:
     lines = [ln for ln in script.splitlines() if not ln.lstrip().startswith("//")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
-
-def write_atomic(path: Path, text: str) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_cypher_script(graph: nx.DiGraph, path: Path, dataset: str | None = None) -> int:
