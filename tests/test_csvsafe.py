@@ -49,3 +49,25 @@ def test_no_text_cell_can_start_a_formula(text):
 @given(st.floats(allow_nan=False, allow_infinity=False) | st.integers())
 def test_numbers_pass_through(x):
     assert safe_cell(x) == x
+
+
+def test_data_csv_written_by_pohon_is_excel_safe_and_loads_back_unchanged(tmp_path):
+    """The extractor's writer neutralises formula-like text; the loader reads it back as written."""
+    import csv
+    import shutil
+
+    from pohon.extract.source import csv_text
+    from pohon.load import load_dataset
+    from tests.fixtures import CLEAN
+
+    for f in CLEAN.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    rows = list(csv.DictReader(open(CLEAN / "komponen.csv", encoding="utf-8")))
+    evil = '=HYPERLINK("http://x","klik")'
+    rows[0]["nama"] = evil
+    rows[1]["nama"] = "-Pengadaan @gedung"
+    (tmp_path / "komponen.csv").write_text(csv_text(list(rows[0]), rows), encoding="utf-8")
+    written = (tmp_path / "komponen.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in written and "'-Pengadaan" in written
+    names = {k.nama for k in load_dataset(tmp_path).komponen}
+    assert evil in names and "-Pengadaan @gedung" in names

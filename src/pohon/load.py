@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from pohon import models as m
+from pohon.csvsafe import unquote_cell
 from pohon.errors import LoadError, RowError
 from pohon.gcpause import paused
 from pohon.numbers import parse_number, parse_target
@@ -237,7 +238,7 @@ def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors, p
         raw = cells[col - 1] if col <= n else ""
         try:
             if kind == _VALUE:
-                values[name] = raw
+                values[name] = unquote_cell(raw)
             elif kind == _YEAR:
                 years[year] = convert(raw, decimal_comma)
             elif kind == _BARIS:

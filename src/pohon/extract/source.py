@@ -5,6 +5,8 @@ import csv
 import io
 from pathlib import Path
 
+from pohon.csvsafe import safe_cell
+
 
 def read_lines(path: str | Path) -> list[str]:
     """The source's lines without line ends; line N of the file is index N-1."""
@@ -25,6 +27,8 @@ def csv_text(columns: list[str], rows: list[dict]) -> str:
 def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return safe_cell(value)
     if isinstance(value, float):
         text = f"{value:.4f}".rstrip("0").rstrip(".")
         return text if text not in ("-0", "") else "0"
