@@ -1,17 +1,21 @@
-"""Export formats that need no server: Cypher literal escaping, neo4j-admin headers, atomic writes."""
+"""Export formats that need no server: Cypher literal escaping, neo4j-admin headers, atomic writes,
+cypher/load.cypher equal to the push's statements."""
 from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script, statements, string_literal
 from pohon.exporters.neo4j_admin import ARRAY_DELIMITER, admin_files
-from pohon.exporters.neo4j_model import camel
+from pohon.exporters.neo4j_model import KINDS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
+
+REPO = Path(__file__).resolve().parents[1]
 
 INJECTION = "x'}) DETACH DELETE n //"
 
@@ -58,3 +62,16 @@ def test_neo4j_admin_headers(tmp_path):
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in out.iterdir()) == sorted(files)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["adm"]
+
+
+def test_load_file_is_the_generated_load():
+    assert (REPO / "cypher" / "load.cypher").read_text() == load_text()
+
+
+def test_rel_endpoints_are_the_graphs_edges():
+    """load.cypher writes one relationship batch per (type, from, to) of REL_ENDPOINTS: it must be what the
+    graph builds (docs/ARCHITECTURE.md's edge table)."""
+    assert {t for t, _, _ in REL_ENDPOINTS} == set(REL_TYPES)
+    assert {x for _, a, b in REL_ENDPOINTS for x in (a, b)} == set(KINDS)
+    for folder in (REPO / "data", CLEAN):
+        assert sorted(graph_rows(load_graph(folder)).rels) == sorted(REL_ENDPOINTS), folder

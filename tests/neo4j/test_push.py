@@ -1,12 +1,13 @@
 """pohon.exporters.neo4j_push on a real server: counts, idempotence, dataset isolation, atomicity."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from pohon.exporters.neo4j_model import STAGING_MARK, schema_text
+from pohon.exporters.neo4j_model import KINDS, REL_TYPES, STAGING_MARK, schema_statements, schema_text
 from pohon.exporters.neo4j_push import PushFailed, dataset_counts, push
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
@@ -34,6 +35,30 @@ def snapshot(driver, database, ds):
 
 def test_schema_file_is_the_generated_schema():
     assert (REPO / "cypher" / "schema.cypher").read_text() == schema_text()
+
+
+def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, data_graph, monkeypatch):
+    """cypher/load.cypher is what the push runs: every query sent (schema aside) is one of its statements,
+    and a push over a live version with a leftover staging runs every one of them."""
+    import neo4j
+    from pohon.exporters.neo4j_model import graph_rows
+    from pohon.exporters.neo4j_push import _write
+    sent = []
+    for cls in (neo4j.Session, neo4j.ManagedTransaction):
+        def run(self, query, *args, _orig=cls.run, **kwargs):
+            sent.append(query)
+            return _orig(self, query, *args, **kwargs)
+        monkeypatch.setattr(cls, "run", run)
+    push(data_graph, driver, database, dsname)
+    _write(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph), 500, None)  # a "crash"
+    push(data_graph, driver, database, dsname)  # merge over the live version, drops the leftover
+    text = (REPO / "cypher" / "load.cypher").read_text()
+    in_file = {ln.removesuffix(";") for ln in text.splitlines() if ln and not ln.startswith("//")}
+    schema = {q.removesuffix(";") for q in schema_statements()}
+    contract = set(KINDS) | set(REL_TYPES)  # a dev database may hold other labels; the file has the contract's
+    ours = {q for q in sent if q not in schema and set(re.findall(r"`([^`]*)`", q)) <= contract}
+    assert ours - in_file == set()
+    assert in_file - ours == set()
 
 
 def test_push_data_counts_and_properties_equal_the_graph(driver, database, dsname, data_graph):

@@ -1,7 +1,8 @@
 """Push the cascade graph into a Neo4j database, atomically per dataset.
 
 Several datasets share one database; every node and relationship carries `dataset`. A push never touches
-the live dataset until its very last transaction:
+the live dataset until its very last transaction (the statements are built in neo4j_model and written
+out, in this order, as cypher/load.cypher):
 
 1. schema (cypher/schema.cypher: (dataset, id) unique per label and relationship type);
 2. leftovers of earlier interrupted pushes of this dataset (`NAME@staging-*`) are deleted;
@@ -32,7 +33,9 @@ from neo4j import exceptions as nx4j
 
 from pohon.errors import PohonError
 from pohon.exporters.neo4j_model import (
-    STAGING_MARK, Rows, check_dataset_name, graph_rows, ident, rel_id, schema_statements,
+    AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, Rows, check_dataset_name, drop_batch, graph_rows, live_delete,
+    node_count, node_merge, previous_nodes, previous_rels, rel_count, rel_id, rel_merge, schema_statements,
+    staging_leftovers, staging_rename,
 )
 
 Progress = Callable[[int, int], None]  # (done, total) after every committed batch; raising aborts the push
@@ -152,8 +155,7 @@ def drop_staging(driver: Driver, database: str, dataset: str) -> list[str]:
         labels = session.execute_read(_labels)
         names = set()
         for label in labels:
-            q = f"MATCH (n:{ident(label, 'label')}) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d"
-            names |= {r["d"] for r in session.run(q, prefix=prefix)}
+            names |= {r["d"] for r in session.run(staging_leftovers(label), prefix=prefix)}
     for staging in sorted(names):
         _drop_dataset(driver, database, staging)
     return sorted(names)
@@ -169,22 +171,20 @@ def _ensure_schema(driver: Driver, database: str, labels, rel_types) -> None:
     with driver.session(database=database) as session:
         for stmt in schema_statements(labels, rel_types):
             session.run(stmt.rstrip(";")).consume()
-        session.run("CALL db.awaitIndexes(300)").consume()
+        session.run(AWAIT_INDEXES).consume()
 
 
 def _labels(tx: ManagedTransaction) -> list[str]:
-    return sorted(r["label"] for r in tx.run("CALL db.labels() YIELD label RETURN label"))
+    return sorted(r["label"] for r in tx.run(LABELS_QUERY))
 
 
 def _counts(tx: ManagedTransaction, dataset: str) -> tuple[dict[str, int], dict[str, int]]:
     nodes, rels = {}, defaultdict(int)
     for label in _labels(tx):
-        q = ident(label, "label")
-        n = tx.run(f"MATCH (n:{q} {{dataset: $ds}}) RETURN count(n) AS c", ds=dataset).single()["c"]
+        n = tx.run(node_count(label), ds=dataset).single()["c"]
         if n:
             nodes[label] = n
-        for r in tx.run(f"MATCH (:{q} {{dataset: $ds}})-[r]->() WHERE r.dataset = $ds "
-                        "RETURN type(r) AS t, count(r) AS c", ds=dataset):
+        for r in tx.run(rel_count(label), ds=dataset):
             rels[r["t"]] += r["c"]
     return dict(sorted(nodes.items())), dict(sorted(rels.items()))
 
@@ -199,12 +199,8 @@ def _with_previous(driver: Driver, database: str, name: str, rows: Rows) -> tupl
     old_nodes, old_rels = [], []
     with driver.session(database=database) as session:
         for label in session.execute_read(_labels):
-            q = ident(label, "label")
-            old_nodes += [(label, r["p"]) for r in session.run(
-                f"MATCH (n:{q} {{dataset: $ds}}) RETURN properties(n) AS p", ds=name)]
-            old_rels += [(r["t"], label, r["b"], r["p"]) for r in session.run(
-                f"MATCH (a:{q} {{dataset: $ds}})-[r]->(b) WHERE r.dataset = $ds AND b.dataset = $ds "
-                "RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst", ds=name)]
+            old_nodes += [(label, r["p"]) for r in session.run(previous_nodes(label), name=name)]
+            old_rels += [(r["t"], label, r["b"], r["p"]) for r in session.run(previous_rels(label), name=name)]
     carried_nodes = carried_rels = 0
     for label, p in old_nodes:
         label_of.setdefault(p["id"], label)
@@ -241,19 +237,14 @@ def _write(driver: Driver, database: str, staging: str, rows: Rows, batch_size: 
     done = 0
     with driver.session(database=database) as session:
         for label, items in rows.nodes.items():
-            q = (f"UNWIND $rows AS row MERGE (n:{ident(label, 'label')} {{dataset: $ds, id: row.id}}) "
-                 "SET n = row.props, n.dataset = $ds RETURN count(*) AS c")
+            q = node_merge(label)
             for batch in _batches(items, batch_size):
                 session.execute_write(_run_batch, q, staging, batch)
                 done += len(batch)
                 if progress:
                     progress(done, total)
         for (t, a, b), items in rows.rels.items():
-            q = (f"UNWIND $rows AS row "
-                 f"MATCH (a:{ident(a, 'label')} {{dataset: $ds, id: row.src}}) "
-                 f"MATCH (b:{ident(b, 'label')} {{dataset: $ds, id: row.dst}}) "
-                 f"MERGE (a)-[r:{ident(t, 'relationship type')} {{dataset: $ds, id: row.id}}]->(b) "
-                 "SET r = row.props, r.dataset = $ds RETURN count(*) AS c")
+            q = rel_merge(t, a, b)
             for batch in _batches(items, batch_size):
                 session.execute_write(_run_batch, q, staging, batch)
                 done += len(batch)
@@ -275,12 +266,9 @@ def _switch(tx: ManagedTransaction, name: str, staging: str, want_nodes: dict, w
                          f"expected {want_nodes} / {want_rels}); another push of the same dataset?")
     prev_nodes, prev_rels = _counts(tx, name)
     for label in _labels(tx):
-        tx.run(f"MATCH (n:{ident(label, 'label')} {{dataset: $ds}}) DETACH DELETE n", ds=name).consume()
+        tx.run(live_delete(label), name=name).consume()
     for label in want_nodes:
-        q = ident(label, "label")
-        tx.run(f"MATCH (n:{q} {{dataset: $staging}}) "
-               "CALL (n) { MATCH (n)-[r]->() WHERE r.dataset = $staging SET r.dataset = $ds } "
-               "SET n.dataset = $ds", staging=staging, ds=name).consume()
+        tx.run(staging_rename(label), ds=staging, name=name).consume()
     return sum(prev_nodes.values()), sum(prev_rels.values())
 
 
@@ -288,11 +276,9 @@ def _drop_dataset(driver: Driver, database: str, dataset: str, batch: int = 5000
     """Delete every node (and so relationship) of `dataset`, in batches, outside any big transaction."""
     with driver.session(database=database) as session:
         for label in session.execute_read(_labels):
-            q = ident(label, "label")
+            q = drop_batch(label)
             while True:
-                c = session.execute_write(lambda tx: tx.run(
-                    f"MATCH (n:{q} {{dataset: $ds}}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS c",
-                    ds=dataset, batch=batch).single()["c"])
+                c = session.execute_write(lambda tx: tx.run(q, ds=dataset, batch=batch).single()["c"])
                 if c == 0:
                     break
 
