@@ -215,13 +215,17 @@ def _row_plan(header: list[str], spec: FileSpec) -> list[tuple]:
 
 
 def _share(row: BaseModel, shared: dict) -> None:
-    """Let rows of one file share their (equal) model_fields_set and equal strings: same values, less memory."""
+    """Let rows of one file share their model_fields_set and equal strings: same values, less memory.
+    The fields set is the same for every row of a file: the keys _validate_row passes depend only on the
+    header."""
     d = row.__dict__
     for k, v in d.items():
         if type(v) is str:
             d[k] = shared.setdefault(v, v)
-    key = ("fields_set", frozenset(row.__pydantic_fields_set__))
-    object.__setattr__(row, "__pydantic_fields_set__", shared.setdefault(key, row.__pydantic_fields_set__))
+    object.__setattr__(row, "__pydantic_fields_set__", shared.setdefault(_FIELDS_SET, row.__pydantic_fields_set__))
+
+
+_FIELDS_SET = ("fields_set",)  # the key `_share` keeps a file's model_fields_set under
 
 
 def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors, plan=None):
