@@ -52,7 +52,7 @@ def assert_every_finding_listed(folder: Path, tmp_path: Path):
         assert len(rows) == len(mine), rule
         for f in mine:
             a = g.nodes[f.node]
-            source = f"{a['file']}:{a['baris']}" if a.get("baris") is not None else a["file"]
+            source = f"{a['file']}, baris {a['baris']}" if a.get("baris") is not None else a["file"]
             assert any(row.startswith(f"| {f.node} | {source} | ") for row in rows), (rule, f.node)
     return out.read_text(encoding="utf-8")
 

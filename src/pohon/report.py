@@ -111,7 +111,7 @@ def _source(g: nx.DiGraph, node: str) -> str:
     a = g.nodes[node] if node in g else {}
     if a.get("baris") is None:
         return a.get("file", "")
-    return f"{a.get('file', '')}:{a['baris']}"
+    return f"{a.get('file', '')}, baris {a['baris']}"  # the Renstra text's line, not the CSV's
 
 
 def _details(details: dict) -> str:

@@ -29,7 +29,8 @@ def to_json(t: Trace, lang: str = "id") -> str:
 def to_text(t: Trace, lang: str = "id") -> str:
     lab = LABELS[lang]
     root = t.down
-    src = f"{root.file}:{root.baris}" if root.baris is not None else root.file
+    # `baris` is the line of the Renstra source text, not of the CSV file (data/README.md)
+    src = f"{root.file}, baris {root.baris}" if root.baris is not None else root.file
     lines = [f"{_label(root)}  [{lab['source']}: {src}]", "", f"{lab['up']}:"]
     lines += _tree(t.up, lang, money=False)
     years = " | ".join(str(y) for y in t.years)
