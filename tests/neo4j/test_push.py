@@ -39,7 +39,8 @@ def test_schema_file_is_the_generated_schema():
 
 def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, data_graph, monkeypatch):
     """cypher/load.cypher is what the push runs: every query sent (schema aside) is one of its statements,
-    and a push over a live version with a leftover staging runs every one of them."""
+    and a push over a live version with a leftover staging (whose batches were all sent twice) runs every
+    one of them."""
     import neo4j
     from pohon.exporters.neo4j_model import graph_rows
     from pohon.exporters.neo4j_push import _write
@@ -51,6 +52,7 @@ def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, d
         monkeypatch.setattr(cls, "run", run)
     push(data_graph, driver, database, dsname)
     _write(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph), 500, None)  # a "crash"
+    _write(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph), 500, None)  # every batch again
     push(data_graph, driver, database, dsname)  # merge over the live version, drops the leftover
     text = (REPO / "cypher" / "load.cypher").read_text()
     in_file = {ln.removesuffix(";") for ln in text.splitlines() if ln and not ln.startswith("//")}
@@ -83,6 +85,10 @@ def test_push_twice_is_identical(driver, database, dsname, data_graph):
     assert (second.nodes, second.relationships) == (first.nodes, first.relationships)
     assert second.previous_nodes == first.total_nodes and second.carried_over_nodes == 0
     assert snapshot(driver, database, dsname) == snap1
+    assert second.retired_left == ""  # the replaced version, renamed away in the switch, is deleted after it
+    leftovers = driver.execute_query("MATCH (n) WHERE n.dataset STARTS WITH $p RETURN count(n) AS c",
+                                     p=dsname + STAGING_MARK, database_=database).records[0]["c"]
+    assert leftovers == 0
 
 
 def test_second_dataset_leaves_the_first_untouched(driver, database, dsname, data_graph, clean_graph):
@@ -131,6 +137,27 @@ def test_failed_push_leaves_the_previous_version_whole(driver, database, dsname,
     leftovers = driver.execute_query("MATCH (n) WHERE n.dataset STARTS WITH $p RETURN count(n) AS c",
                                      p=dsname + STAGING_MARK, database_=database).records[0]["c"]
     assert leftovers == 0
+
+
+def test_retried_batches_are_harmless(driver, database, dsname, clean_graph):
+    """Every batch sent twice (as after a lost commit acknowledgement): the second CREATE breaks the (dataset,
+    id) constraint, the batch is found stored whole, nothing is duplicated; a batch that only partly exists
+    is an error."""
+    from neo4j.exceptions import ConstraintError
+    from pohon.exporters.neo4j_model import graph_rows, node_batch_present, node_create
+    from pohon.exporters.neo4j_push import _write, _write_batch
+    rows = graph_rows(clean_graph)
+    staging = dsname + STAGING_MARK + "0badcafe0bad"
+    _write(driver, database, staging, rows, 7, None)
+    _write(driver, database, staging, rows, 7, None)
+    assert dataset_counts(driver, database, staging) == graph_counts(clean_graph)
+    label, items = next((k, v) for k, v in rows.nodes.items() if len(v) > 1)
+    half = [items[0], {"id": "new-" + items[1]["id"], "props": {**items[1]["props"], "id": "new-" + items[1]["id"]}}]
+    with driver.session(database=database) as session, pytest.raises(ConstraintError):
+        _write_batch(session, node_create(label), node_batch_present(label), staging, half)
+    assert dataset_counts(driver, database, staging) == graph_counts(clean_graph)
+    from pohon.exporters.neo4j_push import drop_staging
+    assert drop_staging(driver, database, dsname) == [staging]
 
 
 def test_leftover_staging_is_removed_by_the_next_push(driver, database, dsname, clean_graph):

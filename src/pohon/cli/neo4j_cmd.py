@@ -27,7 +27,7 @@ def neo4j_group() -> None:
 @click.option("--dataset", default=None, help="Dataset name (default: the data's own name).")
 @click.option("--replace", is_flag=True,
               help="Replace the dataset exactly (drop what the new data lacks); other datasets are untouched.")
-@click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True)
 def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):
     """Dorong DATA_DIR ke Neo4j sebagai satu dataset, secara atomik.
 
