@@ -11,10 +11,11 @@ import networkx as nx
 from pyvis.network import Network
 
 from pohon.exporters import html_style as st
+from pohon.gcpause import paused
 from pohon.exporters.html_diff import DiffView
 from pohon.exporters.html_layout import layout
 from pohon.exporters.html_page import page
-from pohon.exporters.html_select import VisualOptionError, View, natural_key, select_view
+from pohon.exporters.html_select import Source, VisualOptionError, View, as_source, natural_key, select_view
 
 __all__ = ["render_html", "render_all", "page_names", "VisualOptionError"]
 
@@ -22,6 +23,7 @@ DEFAULT_YEARS = [2021, 2022, 2023, 2024]
 BIG = 2000  # nodes; above this, hide edges while panning/zooming
 
 
+@paused  # a page makes ~1e5 short-lived objects: the cyclic GC would re-walk the whole graph for them
 def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str | None = None,
                 depth: str = "unit", lang: str = "id", title: str | None = None,
                 tipe: str | None = None, old_graph: nx.DiGraph | None = None, diff=None,
@@ -37,16 +39,21 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         raise ValueError("render_html: a diff needs old_graph, to draw the removed nodes where they were")
     if old_graph is not None:
         dv = DiffView(graph, old_graph, diff, lang, old_label)
-        graph = dv.graph
-    view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp)
+    graph = dv.source if dv else Source(graph)  # the new graph, plus the diff's ghosts beside it
     years = list(graph.graph.get("years") or DEFAULT_YEARS)
+    view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp, years=years)
     t = st.text(lang)
-    by_node = defaultdict(list)
+    shown = set(view.nodes)
+    by_node = defaultdict(list)  # findings of the nodes shown, worst first
+    hidden_findings = 0
     for f in findings:
-        by_node[f.node].append(f)
+        if f.node in shown:
+            by_node[f.node].append(f)
+        else:
+            hidden_findings += 1
     for fs in by_node.values():
         fs.sort(key=lambda f: (-st.SEVERITY_RANK.get(f.severity, 0), f.rule, f.message(lang)))
-    kind = {n: graph.nodes[n]["kind"] for n in view.nodes}
+    kind = {n: graph.attrs(n)["kind"] for n in view.nodes}
     labels = _labels(graph, view)
     if dv:
         labels = {n: dv.label(n, x) for n, x in labels.items()}
@@ -71,9 +78,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     vis_nodes = net.nodes
     vis_edges = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]
 
-    shown = set(view.nodes)
-    seen = [f for n, fs in by_node.items() if n in shown for f in fs]
-    sev = Counter(f.severity for f in seen)
+    sev = Counter(f.severity for fs in by_node.values() for f in fs)
     data = {
         "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty")},
         "nodes": vis_nodes,
@@ -100,7 +105,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "depth": depth,
         "counts": [(k, counts[k]) for k in st.KINDS if counts[k]],
         "severity_counts": [(s, t["severity"][s], sev[s]) for s in ("error", "warning", "info") if sev[s]],
-        "hidden_findings": sum(1 for f in findings if f.node not in shown),
+        "hidden_findings": hidden_findings,
         "legend": [(k, t["kinds"][k], st.KIND_STYLE[k]["shape"], st.KIND_STYLE[k]["color"],
                     st.KIND_STYLE[k]["border"]) for k in st.KINDS if counts[k]],
         "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")],
@@ -138,8 +143,8 @@ def _tipe_rank(tipe: str) -> int:
     return st.TIPE_ORDER.index(tipe) if tipe in st.TIPE_ORDER else len(st.TIPE_ORDER)
 
 
-def _unit_rank(graph: nx.DiGraph, kode: str) -> tuple:
-    a = graph.nodes.get(f"Unit:{kode}", {})
+def _unit_rank(graph: Source, kode: str) -> tuple:
+    a = graph.get(f"Unit:{kode}", {})
     return (_tipe_rank(a.get("tipe", "")), natural_key(kode))
 
 
@@ -155,14 +160,15 @@ def _title(graph, *, unit, tipe, sp, depth, lang) -> str:
     return " · ".join(bits)
 
 
-def _labels(graph: nx.DiGraph, view: View) -> dict[str, str]:
+def _labels(graph: Source | nx.DiGraph, view: View) -> dict[str, str]:
+    graph = as_source(graph)
     sps_below = defaultdict(list)
     for a, b, _ in view.edges:
-        if graph.nodes[a].get("kind") == "SS" and graph.nodes[b].get("kind") == "SP":
-            sps_below[a].append(str(graph.nodes[b].get("kode") or ""))
+        if graph.attrs(a).get("kind") == "SS" and graph.attrs(b).get("kind") == "SP":
+            sps_below[a].append(str(graph.attrs(b).get("kode") or ""))
     out = {}
     for n in view.nodes:
-        a = graph.nodes[n]
+        a = graph.attrs(n)
         ss = None
         if a.get("kind") == "SS":
             below = sps_below.get(n) or view.sps.get(n) or []
@@ -171,15 +177,17 @@ def _labels(graph: nx.DiGraph, view: View) -> dict[str, str]:
     return out
 
 
-def _radii(graph: nx.DiGraph, view: View, years) -> dict[str, float]:
-    biggest = {}
-    for kind in ("Unit", "Komponen"):
-        vals = [st.budget(a, years) for _, a in graph.nodes(data=True)
-                if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
+def _radii(graph: Source | nx.DiGraph, view: View, years) -> dict[str, float]:
+    """Node radius by budget, relative to the largest Unit / Komponen budget of the whole graph (which
+    select_view found in its pass over the nodes, for these years)."""
+    graph = as_source(graph)
+    biggest = dict(view.biggest) if view.years == list(years) else {}
+    for kind in {"Unit", "Komponen"} - set(biggest):
+        vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
         biggest[kind] = max([v for v in vals if v] or [0.0])
     out = {}
     for n in view.nodes:
-        a = graph.nodes[n]
+        a = graph.attrs(n)
         k = a["kind"]
         out[n] = st.node_size(k, st.budget(a, years), biggest[k]) if k in biggest else \
             st.KIND_STYLE[k].get("radius")
@@ -240,8 +248,8 @@ def _options(n_nodes: int) -> dict:
     }
 
 
-def _info(graph: nx.DiGraph, n: str, findings, view: View, years, lang: str) -> dict:
-    a = graph.nodes[n]
+def _info(graph: Source, n: str, findings, view: View, years, lang: str) -> dict:
+    a = graph.attrs(n)
     t = st.text(lang)
     k = a["kind"]
     rows = []

@@ -1,10 +1,12 @@
 """What a revision changed, on the HTML graph (`pohon visual NEW --diff OLD`).
 
-`DiffView(new, old, diff)` puts the nodes the revision removed back into a copy of the new graph as ghosts
+`DiffView(new, old, diff)` puts the nodes the revision removed back beside the new graph as ghosts
 (`ghost=True`, old label, wired to their old parents and children through `diff.matched`), so the view
-selection and the layout place them where they were. It then styles each drawn node by its status (fill,
-border style and a mark before the label: colour is never the only cue) and lists its changes with the
-figures for the tooltip and the details panel. Unchanged nodes turn grey, so the changes stand out.
+selection and the layout place them where they were; the new graph is not copied (`DiffView.source` reads
+it with the ghosts beside it, and a view reads only the part it shows). It then styles each drawn node by
+its status (fill, border style and a mark before the label: colour is never the only cue) and lists its
+changes with the figures for the tooltip and the details panel. Unchanged nodes turn grey, so the changes
+stand out.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import networkx as nx
 from pohon.diff import Change, Diff, diff_datasets
 from pohon.exporters import html_style as st
 from pohon.exporters.diff_report import WORDS
+from pohon.exporters.html_select import Source
 
 STATUSES = ("added", "changed", "renamed", "removed")
 # Fills checked apart under protan/deutan/tritan simulation (Machado 2009): ΔE ≥ 35 between any two.
@@ -60,7 +63,8 @@ class DiffView:
         self.lang = "en" if lang == "en" else "id"
         name = str(old.graph.get("dataset") or "")
         self.old_label = old_label or (name if name != str(new.graph.get("dataset") or "") else "")
-        self.graph, self.ghost = overlay(new, old, self.diff)
+        self.source, self.ghost = overlay(new, old, self.diff)
+        self.ghosts = set(self.ghost.values())
         self.status = {(self.ghost[n] if s == "removed" else n): s for n, s in self.diff.status.items()
                        if s != "removed" or n in self.ghost}
         self.changes: dict[str, list[str]] = defaultdict(list)
@@ -120,10 +124,6 @@ class DiffView:
             row["t"] = [[t["old_file"] if k in ("Berkas", "File") else k, v] for k, v in row["t"]]
         return row
 
-    @property
-    def ghosts(self) -> set[str]:
-        return set(self.ghost.values())
-
     # ---- page ----
 
     def page_text(self) -> dict:
@@ -149,25 +149,37 @@ class DiffView:
         return {"status": {n: s for n, s in sorted(self.status.items()) if n in seen}}
 
 
-def overlay(new: nx.DiGraph, old: nx.DiGraph, diff: Diff) -> tuple[nx.DiGraph, dict[str, str]]:
-    """A copy of `new` plus the removed nodes of `old` (`ghost=True`) and their old edges; old id -> ghost id."""
-    g = new.copy()
+def overlay(new: nx.DiGraph, old: nx.DiGraph, diff: Diff) -> tuple[Source, dict[str, str]]:
+    """`new` plus the removed nodes of `old` (`ghost=True`) and their old edges, as a Source that reads `new`
+    without copying it (what `new.copy()` plus `add_node`/`add_edge` would hold); old id -> ghost id."""
     removed = sorted(n for n, s in diff.status.items() if s == "removed" and n in old)
     ghost = {o: o if o not in new else f"{o}~old" for o in removed}
-    to_new = {o: n for n, o in diff.matched.items()}
+    nodes: dict[str, dict] = {}
     for o in removed:
-        g.add_node(ghost[o], **{**old.nodes[o], "ghost": True})
+        g = ghost[o]
+        base = nodes.get(g) or (new.nodes[g] if g in new else {})
+        nodes[g] = {**base, **old.nodes[o], "ghost": True}
+    to_new: dict[str, str] | None = None
 
     def where(x: str) -> str | None:
-        return ghost.get(x) or to_new.get(x)
+        nonlocal to_new
+        if x in ghost:
+            return ghost[x]
+        if diff.matched.get(x) == x:  # unchanged id (an old id is matched at most once)
+            return x
+        if to_new is None:
+            to_new = {o: n for n, o in diff.matched.items()}
+        return to_new.get(x)
 
+    succ: dict[str, dict[str, dict]] = {}
+    pred: dict[str, dict[str, dict]] = {}
     for o in removed:
         for u, v, attrs in sorted(list(old.in_edges(o, data=True)) + list(old.out_edges(o, data=True)),
                                   key=lambda e: (e[0], e[1])):
             a, b = where(u), where(v)
-            if a and b and not g.has_edge(a, b):
-                g.add_edge(a, b, **{**attrs, "ghost": True})
-    return g, ghost
+            if a and b and not new.has_edge(a, b) and b not in succ.get(a, ()):
+                succ.setdefault(a, {})[b] = pred.setdefault(b, {})[a] = {**attrs, "ghost": True}
+    return Source(new, nodes, succ, pred), ghost
 
 
 def describe(c: Change, lang: str) -> str:

@@ -43,8 +43,13 @@ def budget(attrs: dict, years: list[int]) -> float | None:
     prefix = BUDGET_PREFIX.get(attrs.get("kind", ""))
     if prefix is None:
         return None
-    vals = [attrs.get(f"{prefix}_{y}") for y in years]
-    nums = [v for v in vals if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return budget_total(attrs, [f"{prefix}_{y}" for y in years])
+
+
+def budget_total(attrs: dict, keys: list[str]) -> float | None:
+    """`budget` with its keys (`anggaran_2021`, …) made once: the sum of the numbers (bool aside) among them."""
+    nums = [v for v in map(attrs.get, keys) if v.__class__ is float or v.__class__ is int
+            or (v is not None and v.__class__ is not bool and isinstance(v, (int, float)))]
     return float(sum(nums)) if nums else None
 
 
