@@ -262,3 +262,16 @@ def test_committed_pages_match_data():
     assert sorted(committed) == sorted(pages), "visual/ pages differ: run scripts/make-visual"
     stale = [name for name, html in pages.items() if committed[name].read_text(encoding="utf-8") != html]
     assert not stale, f"stale pages {stale}: run scripts/make-visual and commit visual/"
+
+
+def test_empty_view_is_a_clear_error_not_a_traceback(tmp_path):
+    """BSKJI carries no IK in Lampiran IV, so its unit page at IK depth has nothing to draw."""
+    from click.testing import CliRunner
+
+    from pohon.cli import main
+
+    out = tmp_path / "x.html"
+    result = CliRunner().invoke(main, ["visual", str(ROOT / "data"), "--unit", "BSKJI", "--depth", "ik", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "bad-view" in result.output and "Traceback" not in result.output
+    assert not out.exists()

@@ -42,6 +42,8 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     graph = dv.source if dv else Source(graph)  # the new graph, plus the diff's ghosts beside it
     years = list(graph.graph.get("years") or DEFAULT_YEARS)
     view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp, years=years)
+    if not view.nodes:
+        raise VisualOptionError("view", unit or sp or tipe or "", "tampilan ini kosong / this view has nothing to draw")
     t = st.text(lang)
     shown = set(view.nodes)
     by_node = defaultdict(list)  # findings of the nodes shown, worst first
