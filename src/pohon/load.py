@@ -257,7 +257,7 @@ def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors, p
             errors.append(RowError(file, line, col, code, f"'{raw.strip()}' in column '{name}' is not valid"
                                                           f" / nilai tidak sah"))
     if spec.years:
-        values[_YEAR_FIELD[spec.years]] = years
+        values[spec.years] = years  # the year-column prefix is the model field
     if spec.marks:
         values["marks"] = marks
     if failed:
@@ -272,7 +272,6 @@ def _validate_row(file, line, header, cells, spec, decimal_comma, out, errors, p
         return None
 
 
-_YEAR_FIELD = {"pagu": "pagu", "anggaran": "anggaran", "target": "target"}
 SPEC_FIELDS = {s.name: set(s.required) | set(s.optional) | {"baris"} for s in SPECS}
 
 
