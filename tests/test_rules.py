@@ -80,3 +80,10 @@ def test_unknown_rule_is_refused(clean_graph):
 
     with pytest.raises(UnknownRuleError, match="no-such-rule"):
         run_checks(clean_graph, ["no-such-rule"])
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_rule_has_a_title_in_both_languages(rule_id):
+    r = all_rules()[rule_id]
+    assert r.title("id") and r.title("en") and r.title("id") != rule_id
+    assert r.title("id") != r.title("en") or r.title("id").isupper()

@@ -10,11 +10,7 @@ from pohon.gcpause import paused
 from pohon.load import load_dataset
 from pohon.models import Dataset
 
-KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen", "Kelompok")
-
-
-def node_id(kind: str, *parts: str) -> str:
-    return ":".join((kind, *parts))
+from pohon.nodes import KINDS, node_id  # noqa: F401  (the contract lives in pohon.nodes)
 
 
 @paused

@@ -40,10 +40,16 @@ class Rule:
     id: str
     severity: Severity
     func: Callable[[nx.DiGraph], Iterable[Finding]]
+    title_id: str = ""
+    title_en: str = ""
 
     @property
     def doc(self) -> str:
         return (self.func.__doc__ or "").strip()
+
+    def title(self, lang: str = "id") -> str:
+        """The rule's name for people (`Anggaran tidak cocok` / `Budget mismatch`); the id stays the key."""
+        return self.title_en if lang == "en" else self.title_id
 
     def __call__(self, graph: nx.DiGraph) -> list[Finding]:
         return list(self.func(graph))
@@ -52,13 +58,14 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity):
-    """Register a check. The function yields findings made with `finding(...)`."""
+def rule(rule_id: str, severity: Severity, title: tuple[str, str]):
+    """Register a check with its (Indonesian, English) title. The function yields findings made with
+    `finding(...)`."""
 
     def register(func):
         if rule_id in REGISTRY:
             raise ValueError(f"rule {rule_id} registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, severity, func)
+        REGISTRY[rule_id] = Rule(rule_id, severity, func, *title)
         func.rule_id, func.severity = rule_id, severity
         return func
 

@@ -8,6 +8,8 @@ from contextvars import ContextVar
 
 import networkx as nx
 
+from pohon.nodes import is_agency  # noqa: F401  (re-exported for the rules)
+
 TOLERANCE = 0.05  # Rp juta: the document rounds to two decimals
 
 
@@ -75,10 +77,6 @@ def anggaran_total(attrs: dict, years_: list[int]) -> float:
 
 def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", name.lower()).split())
-
-
-def is_agency(attrs: dict) -> bool:
-    return attrs.get("kelompok", "").upper() == "TOTAL"
 
 
 def rupiah(x: float) -> str:

@@ -6,7 +6,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import TOLERANCE, in_rel, is_agency, money, nodes, out_rel, rupiah, years
 
 
-@rule("budget-mismatch", "error")
+@rule("budget-mismatch", "error", title=("Anggaran tidak cocok", "Budget mismatch"))
 def budget_mismatch(g: nx.DiGraph):
     """What it finds: per year, a unit whose komponen do not add up to its pagu; a Tabel 10 group whose
     units' pagu do not add up to the group's figure; groups that do not add up to the total; an agency

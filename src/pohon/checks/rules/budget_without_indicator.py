@@ -9,7 +9,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import anggaran_total, in_rel, nodes, normalise, out_rel, rupiah, years
 
 
-@rule("budget-without-indicator", "error")
+@rule("budget-without-indicator", "error", title=("Anggaran tanpa indikator", "Budget without indicator"))
 def budget_without_indicator(g: nx.DiGraph):
     """What it finds: a komponen with budget whose IKK cascades to no IK; a komponen marked `*` ("its budget
     sits on another indicator") for which the same unit has no funded komponen of the same name.

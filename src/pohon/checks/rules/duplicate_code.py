@@ -11,7 +11,7 @@ from pohon.checks.view import nodes, normalise
 SAME_NAME = 0.6  # SequenceMatcher ratio above which two spellings name the same indicator
 
 
-@rule("duplicate-code", "error")
+@rule("duplicate-code", "error", title=("Kode ganda", "Duplicate code"))
 def duplicate_code(g: nx.DiGraph):
     """What it finds: one code naming two different indicators — twice in the same Pedoman Kinerja section
     with different names, or a name elsewhere (Lampiran III, Tabel 2, Lampiran II) that is not the indicator

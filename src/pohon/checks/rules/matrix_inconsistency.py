@@ -9,7 +9,7 @@ from pohon.checks.units import UnitTypes
 from pohon.checks.view import nodes
 
 
-@rule("matrix-inconsistency", "warning")
+@rule("matrix-inconsistency", "warning", title=("Matriks tidak konsisten", "Matrix inconsistency"))
 def matrix_inconsistency(g: nx.DiGraph):
     """What it finds: an IK for which the cascading matrix (Lampiran IV), the "Unit Terkait" column of the
     program table (Lampiran II) and the Penanggung Jawab sections of the Pedoman Kinerja (Lampiran III)

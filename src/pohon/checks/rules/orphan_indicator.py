@@ -6,7 +6,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import in_rel, nodes, out_rel
 
 
-@rule("orphan-indicator", "error")
+@rule("orphan-indicator", "error", title=("Indikator tanpa induk", "Orphan indicator"))
 def orphan_indicator(g: nx.DiGraph):
     """What it finds: an IK with no Sasaran Program or not reachable from any Kemenperin SS; an IK that no
     unit carries in Lampiran IV; an IKK that cascades to no IK (or to a code Lampiran IV does not have).

@@ -6,7 +6,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import in_rel, nodes, out_rel
 
 
-@rule("sasaran-mismatch", "warning")
+@rule("sasaran-mismatch", "warning", title=("Sasaran tidak selaras", "Sasaran mismatch"))
 def sasaran_mismatch(g: nx.DiGraph):
     """What it finds: an IKK placed under a Sasaran Kegiatan whose Sasaran Program differs from the SP of
     the IK the IKK cascades to.

@@ -6,7 +6,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import anggaran_total, nodes, rupiah, years
 
 
-@rule("starred-with-budget", "warning")
+@rule("starred-with-budget", "warning", title=("Komponen bertanda * beranggaran", "Starred komponen with budget"))
 def starred_with_budget(g: nx.DiGraph):
     """What it finds: a komponen marked `*` ("its budget sits on another indicator") that nevertheless
     carries a budget.

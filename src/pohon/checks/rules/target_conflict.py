@@ -8,7 +8,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import nodes, years
 
 
-@rule("target-conflict", "warning")
+@rule("target-conflict", "warning", title=("Target berbeda antartabel", "Conflicting targets"))
 def target_conflict(g: nx.DiGraph):
     """What it finds: an IK whose targets differ between the tables that state them: Tabel 2, the Lampiran II
     program table and the BSKJI-level Pedoman Kinerja (Lampiran III).

@@ -6,7 +6,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import nodes, out_rel, years
 
 
-@rule("target-direction", "warning")
+@rule("target-direction", "warning", title=("Target berlawanan arah", "Target against its direction"))
 def target_direction(g: nx.DiGraph):
     """What it finds: an indicator classified Maksimasi whose target falls from one year to the next; an
     IKK whose IK is Maksimasi and whose own target falls.

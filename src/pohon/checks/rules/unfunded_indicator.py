@@ -6,7 +6,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import anggaran_total, nodes, out_rel, years
 
 
-@rule("unfunded-indicator", "info")
+@rule("unfunded-indicator", "info", title=("Indikator tanpa anggaran", "Unfunded indicator"))
 def unfunded_indicator(g: nx.DiGraph):
     """What it finds: an IKK with no komponen, or whose komponen carry no budget in any year (all marked `*`
     or empty).

@@ -6,7 +6,7 @@ from pohon.checks import finding, rule
 from pohon.checks.view import in_rel, is_agency, nodes, out_rel
 
 
-@rule("unit-without-indicator", "warning")
+@rule("unit-without-indicator", "warning", title=("Unit tanpa indikator", "Unit without indicator"))
 def unit_without_indicator(g: nx.DiGraph):
     """What it finds: a unit that carries no IK in the cascading matrix, or that has no IKK in its matrix.
 
