@@ -224,7 +224,8 @@ def sample_data(monkeypatch):
 
 def test_cli_writes_a_page(tmp_path, sample_data):
     out = tmp_path / "sub" / "p4si.html"
-    r = CliRunner().invoke(main, ["visual", str(tmp_path), "--unit", "P4SI", "--depth", "komponen", "-o", str(out)])
+    out.parent.mkdir()
+    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "--unit", "P4SI", "--depth", "komponen", "-o", str(out)])
     assert r.exit_code == 0, r.output
     assert out.read_text() == render_html(sample_graph(), [], unit="P4SI", depth="komponen")
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
@@ -234,7 +235,7 @@ def test_cli_writes_a_page(tmp_path, sample_data):
     (["--unit", "NOPE"], "unknown-unit"), (["--sp", "SP99"], "unknown-sp"), (["--tipe", "X"], "unknown-tipe"),
     (["--depth", "deep"], "bad-depth")])
 def test_cli_bad_input_is_one_line_exit_2(tmp_path, sample_data, args, code):
-    r = CliRunner().invoke(main, ["visual", str(tmp_path), "-o", str(tmp_path / "x.html"), *args])
+    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "-o", str(tmp_path / "x.html"), *args])
     assert r.exit_code == 2
     lines = r.output.strip().splitlines()
     assert len(lines) == 1 and re.match(rf"^[^:]+(:\d+){{2}}: {code}: .+", lines[0]), lines
@@ -242,7 +243,7 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path, sample_data, args, code):
 
 
 def test_cli_all_writes_every_committed_page(tmp_path, sample_data):
-    r = CliRunner().invoke(main, ["visual", str(tmp_path), "--all", str(tmp_path / "visual")])
+    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "--all", str(tmp_path / "visual")])
     assert r.exit_code == 0, r.output
     pages = render_all(sample_graph(), [])
     assert sorted(p.name for p in (tmp_path / "visual").iterdir()) == sorted(pages)

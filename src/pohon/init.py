@@ -5,6 +5,7 @@ from importlib import resources
 from pathlib import Path
 
 from pohon.errors import PohonError
+from pohon.output import write_folder
 
 TEMPLATES = ("units.csv", "tabel10.csv", "tujuan.csv", "sp.csv", "cascading.csv", "ik_target.csv",
              "pedoman.csv", "sk.csv", "ikk.csv", "komponen.csv", "overrides.csv", "PANDUAN.md")
@@ -13,26 +14,33 @@ TEMPLATES = ("units.csv", "tabel10.csv", "tujuan.csv", "sp.csv", "cascading.csv"
 class InitExistsError(PohonError):
     """`pohon init` would overwrite files; `existing` lists them. Nothing was written."""
 
+    code = "exists"
+
     def __init__(self, existing: list[Path]):
         self.existing = existing
         super().__init__(", ".join(map(str, existing)))
+
+    def lines(self, lang: str = "id") -> list[str]:
+        names = ", ".join(str(p) for p in self.existing[:3]) + (f" (+{len(self.existing) - 3})"
+                                                                 if len(self.existing) > 3 else "")
+        where = self.existing[0].parent if self.existing else "pohon init"
+        return [f"{where}: exists: " + (f"refusing to overwrite existing files: {names}; add --force" if lang == "en"
+                                        else f"tidak menimpa berkas yang sudah ada: {names}; pakai --force")]
 
 
 def template(name: str) -> str:
     return resources.files("pohon").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def init_cascade(folder: str | Path) -> list[Path]:
-    """Write the templates into `folder` (created if missing). Refuses, writing nothing, if any exists."""
+def init_cascade(folder: str | Path, force: bool = False) -> list[Path]:
+    """Write the templates into `folder` (created if missing, its parent must exist). Without `force` it
+    refuses, writing nothing, if any template file exists; with `force` it replaces them."""
     root = Path(folder)
     if root.exists() and not root.is_dir():
         raise InitExistsError([root])
     targets = [root / name for name in TEMPLATES]
     existing = [p for p in targets if p.exists()]
-    if existing:
+    if existing and not force:
         raise InitExistsError(existing)
-    root.mkdir(parents=True, exist_ok=True)
-    for name, path in zip(TEMPLATES, targets):
-        with path.open("x", encoding="utf-8", newline="") as f:  # "x": never overwrite, even in a race
-            f.write(template(name))
+    write_folder(root, {name: template(name) for name in TEMPLATES}, force=True)
     return targets

@@ -15,8 +15,8 @@ from pohon import __version__
 from pohon.budget import rollup
 from pohon.checks import Finding, all_rules, run_checks
 from pohon.checks.view import in_rel, is_agency, money, nodes, out_rel, rupiah
-from pohon.errors import PohonError
-from pohon.fileio import write_atomic
+from pohon.errors import OptionError
+from pohon.output import write_file
 
 RULE_TEXT = {
     "orphan-indicator": ("IK tanpa SP, tak terhubung ke SS atau tak diemban unit; IKK yang tidak ter-cascade ke IK",
@@ -61,8 +61,11 @@ T = {
 KIND_ORDER = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
 
 
-class ReportFormatError(PohonError):
+class ReportFormatError(OptionError):
     """The output file's suffix names no report format (.md or .html)."""
+
+    def __init__(self, path: Path):
+        super().__init__(str(path), "bad-format", "gunakan akhiran .md atau .html", "use .md or .html")
 
 
 @dataclass
@@ -172,12 +175,13 @@ def render(g: nx.DiGraph, fmt: str, lang: str = "id", findings: list[Finding] | 
 def format_of(path: Path) -> str:
     fmt = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(path.suffix.lower())
     if fmt is None:
-        raise ReportFormatError(path.suffix or str(path))
+        raise ReportFormatError(path)
     return fmt
 
 
 
-def write_report(g: nx.DiGraph, path: Path, lang: str = "id", findings: list[Finding] | None = None) -> Path:
+def write_report(g: nx.DiGraph, path: Path, lang: str = "id", findings: list[Finding] | None = None,
+                 inputs: list[Path] = ()) -> Path:
     path = Path(path)
-    write_atomic(path, render(g, format_of(path), lang, findings))
+    write_file(path, render(g, format_of(path), lang, findings), inputs)
     return path

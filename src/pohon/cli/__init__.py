@@ -2,9 +2,10 @@
 import click
 
 from pohon import __version__
+from pohon.cli.errors import PohonGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=PohonGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pohon")
 def main() -> None:
     """pohon: telusuri cascading kinerja Renstra (trace a Renstra's performance cascade).

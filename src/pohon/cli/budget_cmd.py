@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from pohon.budget import BY, UnknownYearError, rollup
 from pohon.cli import main
-from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, lang_option, load_graph_or_exit
+from pohon.cli.common import (EXIT_BAD_INPUT, EXIT_OK, NonEmptyPath, data_dir_argument, default_data_dir, lang_option,
+                              load_graph_or_exit, writes)
+from pohon.output import write_file
 from pohon.exporters.budget_table import FORMATS
 
 
@@ -17,8 +20,11 @@ from pohon.exporters.budget_table import FORMATS
 @click.option("--year", type=int, default=None, help="Satu tahun saja / one year only (YYYY).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Format keluaran / output format.")
+@click.option("-o", "--output", type=NonEmptyPath(path_type=Path),
+              help="Tulis ke berkas ini, bukan ke layar / write to this file instead of standard output.")
 @lang_option
-def budget_cmd(data_dir, by, year, fmt, lang):
+@writes("output")
+def budget_cmd(data_dir, by, year, fmt, lang, output):
     """Jumlah anggaran komponen per SS, SP, IK atau unit, tiap komponen dihitung sekali.
 
     The komponen money under each SS, SP, IK or unit; every komponen is counted once and the lines sum to
@@ -32,5 +38,9 @@ def budget_cmd(data_dir, by, year, fmt, lang):
         click.echo(f"year {err.year} is not in the cascade ({years})" if lang == "en"
                    else f"tahun {err.year} tidak ada dalam cascade ({years})", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(FORMATS[fmt](result, lang), nl=False)
+    text = FORMATS[fmt](result, lang)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_file(output, text, inputs=[data_dir or default_data_dir()])
     sys.exit(EXIT_OK)

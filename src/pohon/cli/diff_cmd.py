@@ -7,14 +7,14 @@ from pathlib import Path
 import click
 
 from pohon.cli import main
-from pohon.cli.common import EXIT_OK, lang_option, load_graph_or_exit
+from pohon.cli.common import EXIT_OK, NonEmptyPath, lang_option, load_graph_or_exit
 from pohon.diff import diff_datasets
 from pohon.exporters.diff_report import FORMATS
 
 
 @main.command("diff")
-@click.argument("old_dir", type=click.Path(path_type=Path))
-@click.argument("new_dir", type=click.Path(path_type=Path))
+@click.argument("old_dir", type=NonEmptyPath(path_type=Path))
+@click.argument("new_dir", type=NonEmptyPath(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Format keluaran / output format.")
 @lang_option

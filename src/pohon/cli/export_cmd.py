@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from pohon.cli import main
-from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, load_graph_or_exit
+from pohon.cli.common import (EXIT_BAD_INPUT, EXIT_OK, NonEmptyPath, data_dir_argument, default_data_dir,
+                              load_graph_or_exit, writes)
 from pohon.errors import PohonError
 
 
@@ -19,9 +20,10 @@ def export() -> None:
 
 @export.command("cypher")
 @data_dir_argument
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=NonEmptyPath(path_type=Path),
               help="Script file to write.")
 @click.option("--dataset", default=None, help="Dataset name (default: the data's own name).")
+@writes("output")
 def export_cypher(data_dir, output, dataset):
     """Tulis skrip Cypher mandiri / write one self-contained Cypher script (cypher-shell, Neo4j Browser)."""
     from pohon.exporters.cypher_script import write_cypher_script
@@ -39,16 +41,18 @@ def export_cypher(data_dir, output, dataset):
 
 @export.command("neo4j-admin")
 @data_dir_argument
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=NonEmptyPath(path_type=Path),
               help="Folder to write the CSV files into (replaced as a whole).")
 @click.option("--dataset", default=None, help="Dataset name (default: the data's own name).")
-def export_neo4j_admin(data_dir, output, dataset):
+@click.option("--force", is_flag=True, default=False, help="Replace a folder that already holds files.")
+@writes("output", folder=True)
+def export_neo4j_admin(data_dir, output, dataset, force):
     """CSV untuk neo4j-admin / CSV files for `neo4j-admin database import full` (see IMPORT.txt)."""
     from pohon.exporters.neo4j_admin import write_admin_dir
 
     graph = load_graph_or_exit(data_dir)
     try:
-        files = write_admin_dir(graph, output, dataset)
+        files = write_admin_dir(graph, output, dataset, inputs=[data_dir or default_data_dir()], force=force)
     except (PohonError, OSError) as e:
         click.echo(f"pohon export neo4j-admin: {e}", err=True)
         sys.exit(EXIT_BAD_INPUT)

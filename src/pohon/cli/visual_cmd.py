@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
+from pohon import output as out
 from pohon.cli import main
-from pohon.fileio import write_atomic
-from pohon.cli.common import EXIT_BAD_INPUT, data_dir_argument, default_data_dir, lang_option, load_graph_or_exit
+from pohon.cli.common import (EXIT_BAD_INPUT, NonEmptyPath, data_dir_argument, default_data_dir, force_option,
+                              lang_option, load_graph_or_exit, writes)
 from pohon.errors import UnknownNodeError
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
@@ -45,9 +46,9 @@ def _bad(where: str, code: str, message: str) -> None:
 
 @main.command("visual")
 @data_dir_argument
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=NonEmptyPath(path_type=Path),
               help="Berkas HTML keluaran / output HTML file.")
-@click.option("--all", "all_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--all", "all_dir", type=NonEmptyPath(path_type=Path),
               help="Tulis semua halaman visual/ ke FOLDER ini (bskji.html, tipe-*.html) / write every committed page.")
 @click.option("--unit", help="Hanya unit ini, mis. P4SI / only this unit (units.csv kode).")
 @click.option("--tipe", help="Hanya unit bertipe ini, mis. BSPJI / only units of this type.")
@@ -55,10 +56,13 @@ def _bad(where: str, code: str, message: str) -> None:
 @click.option("--depth", default="unit", show_default=True, metavar="ik|unit|ikk|komponen",
               help="Sampai tingkat mana digambar / how deep to draw.")
 @click.option("--title", help="Judul halaman / page title (default: nama dataset).")
-@click.option("--diff", "old_dir", type=click.Path(path_type=Path), metavar="OLD_DIR",
+@click.option("--diff", "old_dir", type=NonEmptyPath(path_type=Path), metavar="OLD_DIR",
               help="Warnai yang berubah dibanding versi lama di OLD_DIR / colour what changed since OLD_DIR.")
 @lang_option
-def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lang):
+@force_option
+@writes("output", inputs=("data_dir", "old_dir"))
+@writes("all_dir", folder=True, inputs=("data_dir", "old_dir"))
+def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lang, force):
     """Gambar grafik interaktif (HTML luring, satu berkas) dari cascading di DATA_DIR.
 
     Draw an interactive, offline, single-file HTML graph of the cascade in DATA_DIR (default: the
@@ -93,8 +97,8 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     old_label = old_dir.resolve().name if old_dir is not None else None
     if all_dir:
         pages = render_all(graph, findings, lang=lang, old_graph=old_graph, old_label=old_label)
-        for name, html in pages.items():
-            _write(all_dir / name, html, msg)
+        out.write_folder(all_dir, pages, inputs=[data_dir, old_dir], force=force)
+        for name in pages:
             click.echo(msg["wrote"].format(path=all_dir / name))
         return
     try:
@@ -109,12 +113,5 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
         if err.option == "tipe":
             _bad(f"{data_dir / 'units.csv'}:1:3", "unknown-tipe", msg["tipe"].format(value=tipe))
         _bad(where, f"bad-{err.option}", str(err))
-    _write(output, html, msg)
+    out.write_file(output, html, inputs=[data_dir, old_dir])
     click.echo(msg["wrote"].format(path=output))
-
-
-def _write(path: Path, html: str, msg: dict) -> None:
-    try:
-        write_atomic(path, html)
-    except OSError as err:
-        _bad(f"{path}:1:1", "write-failed", msg["write"].format(value=path, error=err.strerror or err))

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
 from pohon.errors import PohonError
+from pohon.output import write_folder
 from pohon.exporters.neo4j_model import check_dataset_name, graph_rows
 
 ARRAY_DELIMITER = "\u001f"
@@ -110,23 +109,9 @@ def admin_files(graph: nx.DiGraph, dataset: str | None = None) -> dict[str, str]
     return files
 
 
-def write_admin_dir(graph: nx.DiGraph, out_dir: Path, dataset: str | None = None) -> list[str]:
-    """Write the files into `out_dir` atomically (built in a sibling temp dir, then swapped in)."""
-    out_dir = Path(out_dir)
+def write_admin_dir(graph: nx.DiGraph, out_dir: Path, dataset: str | None = None, inputs: list = (),
+                    force: bool = False) -> list[str]:
+    """Write the files into `out_dir` under the writer contract (pohon.output): staged, then swapped in."""
     files = admin_files(graph, dataset)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
-        for fname, text in files.items():
-            (tmp / fname).write_text(text, encoding="utf-8", newline="")
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old-{tmp.name[-8:]}")
-            out_dir.rename(old)
-            tmp.rename(out_dir)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    write_folder(out_dir, files, inputs, force)
     return sorted(files)

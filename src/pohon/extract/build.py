@@ -1,8 +1,6 @@
 """Rebuild every data/ file from the source text: `extract_all`, then overrides, then `write_all`."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from pohon.extract.errors import ExtractError
@@ -15,6 +13,7 @@ from pohon.extract.lampiran2 import (
 )
 from pohon.extract.lampiran2_resolve import resolve
 from pohon.extract.source import csv_text, read_lines
+from pohon.output import write_folder
 
 Files = dict[str, tuple[list[str], list[dict]]]
 
@@ -87,12 +86,6 @@ def _with_ik(parsed, tables: dict, assign_ik) -> list[dict]:
     return rows
 
 
-def write_all(files: Files, out_dir: str | Path) -> None:
-    """Write every file into `out_dir`: all are written to a temporary folder first, then moved."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out, prefix=".extract-") as tmp:
-        for name, (columns, rows) in files.items():
-            (Path(tmp) / name).write_text(csv_text(columns, rows), encoding="utf-8", newline="")
-        for name in files:
-            os.replace(Path(tmp) / name, out / name)
+def write_all(files: Files, out_dir: str | Path, inputs: list = (), force: bool = True) -> None:
+    """Write every file into `out_dir` under the writer contract (pohon.output): all or nothing."""
+    write_folder(out_dir, {name: csv_text(columns, rows) for name, (columns, rows) in files.items()}, inputs, force)

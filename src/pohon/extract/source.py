@@ -6,11 +6,12 @@ import io
 from pathlib import Path
 
 from pohon.csvsafe import safe_cell
+from pohon.textio import decode
 
 
 def read_lines(path: str | Path) -> list[str]:
     """The source's lines without line ends; line N of the file is index N-1."""
-    text = Path(path).read_text(encoding="utf-8-sig")
+    text = decode(Path(path).read_bytes(), str(path))  # OSError goes up; bad bytes are a TextFileError
     return text.split("\n")
 
 
