@@ -62,7 +62,7 @@ def test_text_lists_each_finding(error_dir):
     lines = r.stdout.splitlines()
     assert len(lines) == 2
     assert lines[0].split()[:3] == ["error", "budget-mismatch", "Unit:B2"]
-    assert "2021" in lines[0] and "50.00" in lines[0] and "52.00" in lines[0]
+    assert "2021" in lines[0] and "50,00" in lines[0] and "52,00" in lines[0]  # Indonesian numbers
     assert lines[1].endswith("1 temuan (1 galat, 0 peringatan, 0 info)")
 
 
@@ -72,8 +72,9 @@ def test_json_shape(error_dir):
     doc = json.loads(r.stdout)
     assert set(doc) == {"findings", "summary"}
     [f] = doc["findings"]
-    assert set(f) == {"rule", "severity", "node", "message", "details"}
-    assert (f["rule"], f["severity"], f["node"]) == ("budget-mismatch", "error", "Unit:B2")
+    assert set(f) == {"rule", "severity", "node", "kind", "message", "details"}
+    assert (f["rule"], f["severity"], f["node"], f["kind"]) == ("budget-mismatch", "error", "Unit:B2",
+                                                                "unit-vs-komponen")
     want = BY_ID["budget-mismatch/unit-vs-komponen"].figures
     assert {k: f["details"][k] for k in want} == want
     s = doc["summary"]

@@ -41,3 +41,14 @@ def test_help_option_works(path, cmd):
     r = CliRunner().invoke(main, [*path, "--help"])
     assert r.exit_code == 0, r.output
     assert "Usage:" in r.stdout
+
+
+def test_choices_the_cli_offers_are_what_the_library_renders():
+    """The command modules list their --format/--by choices themselves (so `pohon check` does not import
+    every exporter); these must stay the library's."""
+    from pohon.budget import BY
+    from pohon.cli import budget_cmd, diff_cmd, trace_cmd
+    from pohon.exporters import budget_table, diff_report, trace_tree
+
+    assert budget_cmd.BY == BY and set(budget_cmd.FORMATS) == set(budget_table.FORMATS)
+    assert set(diff_cmd.FORMATS) == set(diff_report.FORMATS) and set(trace_cmd.FORMATS) == set(trace_tree.FORMATS)

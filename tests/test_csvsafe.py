@@ -69,5 +69,5 @@ def test_data_csv_written_by_pohon_is_excel_safe_and_loads_back_unchanged(tmp_pa
     (tmp_path / "komponen.csv").write_text(csv_text(list(rows[0]), rows), encoding="utf-8")
     written = (tmp_path / "komponen.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in written and "'-Pengadaan" in written
-    names = {k.nama for k in load_dataset(tmp_path).komponen}
+    names = set(load_dataset(tmp_path).komponen["nama"].to_list())
     assert evil in names and "-Pengadaan @gedung" in names

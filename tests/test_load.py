@@ -45,8 +45,22 @@ def only_error(folder: Path) -> RowError:
     return errors[0]
 
 
+def row(ds, table, **key):
+    """The one row of `table` with these key values, with its year columns gathered as {year: value}."""
+    rows = [r for r in ds.rows(table) if all(r[k] == v for k, v in key.items())]
+    assert len(rows) == 1, (table, key, len(rows))
+    r = rows[0]
+    for prefix in ("anggaran", "pagu", "target"):
+        years = {y: r[f"{prefix}_{y}"] for y in ds.years if f"{prefix}_{y}" in r}
+        if years:
+            r[prefix] = years if prefix != "target" else \
+                {y: v if v is not None else r[f"target_{y}_text"] for y, v in years.items()}
+    r["marks"] = {t: "o" if r[t] else "" for t in ds.unit_types if t in r}
+    return r
+
+
 def komponen(ds, unit, ikk, letter):
-    return next(k for k in ds.komponen if (k.unit, k.ikk, k.komponen) == (unit, ikk, letter))
+    return row(ds, "komponen", unit=unit, ikk=ikk, komponen=letter)
 
 
 # --- what loads -------------------------------------------------------------------------------------------
@@ -56,12 +70,14 @@ def test_clean_loads(clean_dir):
     assert ds.name == "Badan Contoh"
     assert ds.years == (2021, 2022, 2023, 2024)
     assert (len(ds.cascading), len(ds.units), len(ds.sk), len(ds.ikk), len(ds.komponen)) == (2, 5, 6, 6, 8)
-    assert komponen(ds, "SET", "SK.1.1", "A").anggaran == {2021: 100.0, 2022: 110.0, 2023: 120.0, 2024: 130.0}
-    assert komponen(ds, "B1", "SK.2.1", "A").anggaran == {2021: None, 2022: None, 2023: None, 2024: None}
-    assert komponen(ds, "B1", "SK.2.1", "A").bintang is True
-    ikk = next(i for i in ds.ikk if (i.unit, i.ikk) == ("B1", "SK.2.1"))
-    assert ikk.target == {2021: "BB", 2022: "BB", 2023: "A", 2024: "A"}
-    assert ds.cascading[0].marks == {"SET": "", "PUS": "o", "BB": "o", "BL": "o"}
+    assert komponen(ds, "SET", "SK.1.1", "A")["anggaran"] == {2021: 100.0, 2022: 110.0, 2023: 120.0, 2024: 130.0}
+    assert komponen(ds, "B1", "SK.2.1", "A")["anggaran"] == {2021: None, 2022: None, 2023: None, 2024: None}
+    assert komponen(ds, "B1", "SK.2.1", "A")["bintang"] is True
+    ikk = row(ds, "ikk", unit="B1", ikk="SK.2.1")
+    assert ikk["target"] == {2021: "BB", 2022: "BB", 2023: "A", 2024: "A"}
+    assert row(ds, "cascading", tujuan="T1", sp="SP1", kode="a")["marks"] == {"SET": "", "PUS": "o", "BB": "o",
+                                                                              "BL": "o"}
+    assert ds.komponen["_line"].to_list()[:3] == [2, 3, 4]
 
 
 def test_utf8_bom_is_accepted(clean_dir):
@@ -81,9 +97,9 @@ def test_semicolon_delimiter_is_accepted_with_decimal_commas(clean_dir):
     text = text.replace("PUS;SK.1.1;A;Pendampingan industri;60;70;", "PUS;SK.1.1;A;Pendampingan industri;60;1.070,25;")
     write(clean_dir, "komponen.csv", text)
     ds = load_dataset(clean_dir)
-    assert komponen(ds, "SET", "SK.1.1", "A").anggaran[2021] == pytest.approx(100.5)
-    assert komponen(ds, "PUS", "SK.1.1", "A").anggaran[2022] == pytest.approx(1070.25)
-    assert komponen(ds, "B1", "SK.2.1", "A").bintang is True
+    assert komponen(ds, "SET", "SK.1.1", "A")["anggaran"][2021] == pytest.approx(100.5)
+    assert komponen(ds, "PUS", "SK.1.1", "A")["anggaran"][2022] == pytest.approx(1070.25)
+    assert komponen(ds, "B1", "SK.2.1", "A")["bintang"] is True
 
 
 @pytest.mark.parametrize("cell, value", [('"1,234.56"', 1234.56), ('"1.234,56"', 1234.56), ('"1234,56"', 1234.56),
@@ -92,7 +108,7 @@ def test_semicolon_delimiter_is_accepted_with_decimal_commas(clean_dir):
 def test_number_styles_in_a_comma_file(clean_dir, cell, value):
     replace_line(clean_dir, "komponen.csv", "SET,SK.1.1,A,",
                  f"SET,SK.1.1,A,Penyusunan laporan kinerja,{cell},110,120,130,0,100")
-    got = komponen(load_dataset(clean_dir), "SET", "SK.1.1", "A").anggaran[2021]
+    got = komponen(load_dataset(clean_dir), "SET", "SK.1.1", "A")["anggaran"][2021]
     assert got == (pytest.approx(value) if value is not None else None)
 
 
@@ -102,21 +118,23 @@ def test_number_styles_in_a_semicolon_file(clean_dir, cell, value):
     text = read(clean_dir, "units.csv").replace(",", ";")
     text = text.replace("SET;Sekretariat Badan Contoh;SET;SET;100;", f"SET;Sekretariat Badan Contoh;SET;SET;{cell};")
     write(clean_dir, "units.csv", text)
-    unit = next(u for u in load_dataset(clean_dir).units if u.kode == "SET")
-    assert unit.pagu[2021] == pytest.approx(value)
+    unit = row(load_dataset(clean_dir), "units", kode="SET")
+    assert unit["pagu"][2021] == pytest.approx(value)
 
 
 def test_optional_files_may_be_absent(clean_dir):
     for name in ("sp.csv", "tujuan.csv", "tabel10.csv", "ik_target.csv", "pedoman.csv"):
         (clean_dir / name).unlink()
     ds = load_dataset(clean_dir)
-    assert ds.sp == () and ds.tabel10 == () and len(ds.komponen) == 8
+    assert ds.sp.height == 0 and ds.tabel10.height == 0 and len(ds.komponen) == 8
 
 
 def test_mark_variants_and_blank_lines(clean_dir):
     text = read(clean_dir, "cascading.csv").replace(",,o,o,o,UKE-2", ",,X,x,O,UKE-2") + "\n,,,,,,,,,,,,\n"
     write(clean_dir, "cascading.csv", text)
-    assert load_dataset(clean_dir).cascading[0].marks == {"SET": "", "PUS": "o", "BB": "o", "BL": "o"}
+    ds = load_dataset(clean_dir)
+    assert row(ds, "cascading", tujuan="T1", sp="SP1", kode="a")["marks"] == {"SET": "", "PUS": "o", "BB": "o",
+                                                                              "BL": "o"}
 
 
 # --- what is refused, and where ---------------------------------------------------------------------------

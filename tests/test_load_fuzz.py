@@ -15,10 +15,11 @@ from pohon.checks import run_checks
 from pohon.errors import LoadError, RowError
 from pohon.exporters.findings import FORMATS
 from pohon.graph import build_graph
-from pohon.load import SPECS, load_dataset
+from pohon.load import load_dataset
+from pohon.schema import BY_FILE, TABLES
 from tests.fixtures import CLEAN
 
-FILES = [s.name for s in SPECS]
+FILES = [t.file for t in TABLES]
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -55,7 +56,7 @@ def _load_and_check(folder: Path) -> None:
     findings = run_checks(graph)
     for render in FORMATS.values():
         for lang in ("id", "en"):
-            assert isinstance(render(graph, findings, lang), str)
+            assert isinstance(render(ds, findings, lang), str)
 
 
 # --- random bytes ------------------------------------------------------------------------------------------
@@ -83,10 +84,10 @@ _CELLS = st.one_of(_NUMBERS, _TEXT, st.sampled_from(['"', '""', 'a"b', "a\nb", "
 
 
 def _column_names(name: str):
-    spec = next(s for s in SPECS if s.name == name)
-    known = [*spec.required, *spec.optional, "baris"]
+    spec = BY_FILE[name]
+    known = [c.name for c in spec.plain]
     if spec.years:
-        known += [f"{spec.years}_{y}" for y in (2021, 2022, 2023, 2024)]
+        known += [spec.years.column(y) for y in (2021, 2022, 2023, 2024)]
     if spec.marks:
         known += ["SET", "PUS", "BB", "BL"]
     return st.lists(st.one_of(st.sampled_from(known), st.sampled_from(known), _TEXT), min_size=0, max_size=14)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]+)?|\.[0-9]+)$")
 
 
@@ -23,7 +23,7 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, (int, float)):
         return value
     text = str(value)
-    if text.startswith(_DANGEROUS) and not _PLAIN_NUMBER.match(text):
+    if text.startswith(DANGEROUS) and not _PLAIN_NUMBER.match(text):
         return "'" + text
     return text
 
@@ -35,6 +35,6 @@ def safe_row(values: Iterable[Any]) -> list:
 
 def unquote_cell(text: str) -> str:
     """The text `safe_cell` neutralised, read back: `'=x` → `=x`; anything else unchanged."""
-    if len(text) > 1 and text[0] == "'" and text[1] in _DANGEROUS:
+    if len(text) > 1 and text[0] == "'" and text[1] in DANGEROUS:
         return text[1:]
     return text

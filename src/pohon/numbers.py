@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pohon.schema import WHITESPACE
+
 MISSING = frozenset({"", "-", "n/a", "na", "–", "—"})
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+$")
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3}){2,}$")
@@ -22,7 +24,7 @@ _SIMPLE = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # `1234` / `1234.56`: read the sam
 
 
 def is_missing(text: str) -> bool:
-    return text.strip().lower() in MISSING
+    return text.strip(WHITESPACE).lower() in MISSING
 
 
 def parse_number(text: str, decimal_comma: bool = False) -> float | None:
@@ -31,7 +33,7 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
         return None
     if _SIMPLE.fullmatch(text) and not (decimal_comma and "." in text):  # fast path for the common cell; same value as the general path
         return float(text)
-    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    s = text.strip(WHITESPACE).replace("\u00a0", "").replace(" ", "")
     if s.lower() in MISSING:
         return None
     if "," in s and "." in s:
@@ -56,8 +58,8 @@ def parse_number(text: str, decimal_comma: bool = False) -> float | None:
 
 def parse_target(text: str, decimal_comma: bool = False) -> float | str | None:
     """A target as written: a number when it reads as one, else the text itself (`BB`, `WTP`)."""
-    s = text.strip()
+    s = text.strip(WHITESPACE)
     try:
         return parse_number(s, decimal_comma)
     except ValueError:
-        return " ".join(s.split())
+        return re.sub(f"[{re.escape(WHITESPACE)}]+", " ", s)

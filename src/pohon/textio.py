@@ -53,8 +53,9 @@ def read_text(path: Path, name: str | None = None) -> str:
     return decode(read_bytes(path, name), name)
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text of `data` (a leading BOM removed), or a TextFileError saying what the bytes are."""
+def decode(data: bytes, name: str, allow_nul: bool = False) -> str:
+    """UTF-8 text of `data` (a leading BOM removed), or a TextFileError saying what the bytes are. With
+    `allow_nul` a NUL byte is left for the caller to place (the CSV reader names its field)."""
     kind = _utf16_or_32(data)
     if kind:
         raise TextFileError(name, 1, 1, "encoding", f"file is {kind}; save it as UTF-8 (in Excel: CSV UTF-8)"
@@ -68,7 +69,7 @@ def decode(data: bytes, name: str) -> str:
         line, col = position(data, exc.start)
         raise TextFileError(name, line, col, "encoding", "not UTF-8 / bukan UTF-8; save it as UTF-8"
                                                          " (in Excel: CSV UTF-8)") from None
-    if "\x00" in text:
+    if not allow_nul and "\x00" in text:
         at = text.index("\x00")
         line, col = position(text, at)
         raise TextFileError(name, line, col, "bad-csv", f"NUL byte at character {col} of the line; the file is"

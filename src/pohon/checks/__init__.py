@@ -1,17 +1,20 @@
 """The check registry: each rule is a small unit with a stable id, like a linter's rules.
 
-A rule is a function `graph -> iterable of Finding`, registered with `@rule(id, severity)`. Its docstring
-has three parts: what it finds / why a reviewer cares / example. Rules only read the graph.
+A rule is a function `Tables -> iterable of Finding` over the cascade's columnar tables (pohon.checks.tables),
+registered with `@rule(id, severity, title=(id, en), kinds={...})`. Its docstring has three parts: what it
+finds / why a reviewer cares / example. Each rule declares its kinds of finding (`Kind`): severity and one
+message template per language, filled from the finding's details with pohon.fmt number styles, so a
+message is written once and every language gets its own numbers (`Rp 1.234,56` / `Rp 1,234.56`).
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import string
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Literal
 
-import networkx as nx
-
+from pohon import fmt
 from pohon.gcpause import paused
 
 Severity = Literal["error", "warning", "info"]
@@ -26,22 +29,37 @@ class Finding:
     message_id: str
     message_en: str
     details: dict = field(default_factory=dict, compare=False, hash=False)
+    kind: str | None = None
 
     def message(self, lang: str = "id") -> str:
         return self.message_en if lang == "en" else self.message_id
 
     def as_dict(self, lang: str = "id") -> dict:
-        return {"rule": self.rule, "severity": self.severity, "node": self.node,
+        return {"rule": self.rule, "severity": self.severity, "node": self.node, "kind": self.kind,
                 "message": self.message(lang), "details": self.details}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of finding a rule reports: its message in both languages and, if not the rule's, severity.
+
+    Templates use `{name}` for a detail and `{name:spec}` to format it: `money` (1.234,56), `plain` (3,75),
+    `repr` (a Python list as written, e.g. ['BB', 'SET']); anything else as text."""
+
+    id: str
+    en: str
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str
     severity: Severity
-    func: Callable[[nx.DiGraph], Iterable[Finding]]
+    func: Callable
     title_id: str = ""
     title_en: str = ""
+    kinds: dict = field(default_factory=dict)
+    problem_key: bool = True  # the kind is also `details["problem"]` (as JSON readers know it)
 
     @property
     def doc(self) -> str:
@@ -51,30 +69,55 @@ class Rule:
         """The rule's name for people (`Anggaran tidak cocok` / `Budget mismatch`); the id stays the key."""
         return self.title_en if lang == "en" else self.title_id
 
-    def __call__(self, graph: nx.DiGraph) -> list[Finding]:
-        return list(self.func(graph))
+    def __call__(self, tables) -> list[Finding]:
+        return list(self.func(tables))
 
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value, spec):
+        if spec == "money":
+            return fmt.number(value, self.lang)
+        if spec == "plain":
+            return fmt.plain(value, self.lang)
+        if spec == "repr":
+            return repr(value)
+        return super().format_field(value, spec)
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in ("id", "en")}
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, title: tuple[str, str]):
-    """Register a check with its (Indonesian, English) title. The function yields findings made with
-    `finding(...)`."""
+def rule(rule_id: str, severity: Severity, title: tuple[str, str], kinds: dict[str, Kind],
+         problem_key: bool = True):
+    """Register a check with its (Indonesian, English) title and its kinds of finding."""
 
     def register(func):
         if rule_id in REGISTRY:
             raise ValueError(f"rule {rule_id} registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, severity, func, *title)
-        func.rule_id, func.severity = rule_id, severity
+        REGISTRY[rule_id] = Rule(rule_id, severity, func, *title, kinds=kinds,
+                                 problem_key=problem_key and len(kinds) > 1)
+        func.rule_id = rule_id
         return func
 
     return register
 
 
-def finding(func, node: str, message_id: str, message_en: str, severity: Severity | None = None,
-            **details) -> Finding:
-    return Finding(func.rule_id, severity or func.severity, node, message_id, message_en, details)
+def finding(func, node: str, kind: str | None = None, render: dict | None = None, **details) -> Finding:
+    """A finding of the rule `func` on `node`, of one of its declared kinds (the only kind when None).
+    `details` go into the finding (and JSON); `render` are extra values only the message template uses."""
+    r = REGISTRY[func.rule_id]
+    kind = kind or next(iter(r.kinds))
+    k = r.kinds[kind]
+    if r.problem_key:
+        details = {"problem": kind, **details}
+    values = {**details, **(render or {})}
+    return Finding(r.id, k.severity or r.severity, node, _FORMATTERS["id"].format(k.id, **values),
+                   _FORMATTERS["en"].format(k.en, **values), details, kind)
 
 
 class UnknownRuleError(ValueError):
@@ -82,17 +125,23 @@ class UnknownRuleError(ValueError):
 
 
 @paused
-def run_checks(graph: nx.DiGraph, rules: Iterable[str] | None = None) -> list[Finding]:
-    """All findings of the selected rules (all by default), sorted by rule, node and message."""
+def run_checks(ds, rules: Iterable[str] | None = None) -> list[Finding]:
+    """All findings of the selected rules (all by default) on a Dataset (or on the cascade a graph from
+    pohon.graph.build_graph was built from), sorted by rule, node and message."""
+    from pohon.checks.tables import Tables
+    from pohon.dataset import Dataset
+
+    if not isinstance(ds, Dataset):
+        from pohon.graph import dataset_of
+
+        ds = dataset_of(ds)
     _load_rules()
     selected = list(REGISTRY) if rules is None else list(rules)
     unknown = [r for r in selected if r not in REGISTRY]
     if unknown:
         raise UnknownRuleError(", ".join(unknown))
-    from pohon.checks.view import kind_index
-
-    with kind_index(graph):
-        out = [f for r in selected for f in REGISTRY[r](graph)]
+    tables = Tables(ds)
+    out = [f for r in selected for f in REGISTRY[r](tables)]
     return sorted(out, key=lambda f: (f.rule, f.node, f.message_en))
 
 

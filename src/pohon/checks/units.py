@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import re
 
-import networkx as nx
-
-from pohon.checks.view import is_agency
+import polars as pl
 
 
 class UnitTypes:
     """The unit types of a cascade and the words the document uses for groups of them."""
 
-    def __init__(self, g: nx.DiGraph):
-        units = [a for _, a in g.nodes(data=True) if a["kind"] == "Unit" and not is_agency(a)]
-        self.all = {a["tipe"] for a in units}
-        self.upt = {a["tipe"] for a in units if a.get("kelompok", "").upper() == "UPT"}
-        self.balai_besar = {a["tipe"] for a in units if a["nama"].lower().startswith("balai besar")}
-        self.sekretariat = {a["tipe"] for a in units if a["nama"].lower().startswith("sekretariat")}
-        self.by_upper = {t.upper(): t for t in self.all}
+    def __init__(self, units: pl.DataFrame):
+        """`units`: units.csv rows with an `agency` column (pohon.checks.tables.Tables.units)."""
+        rows = units.filter(~pl.col("agency")).select("tipe", "kelompok", "nama").unique().iter_rows()
+        rows = list(rows)
+        self.all = {tipe for tipe, _, _ in rows}
+        self.upt = {tipe for tipe, kelompok, _ in rows if kelompok.upper() == "UPT"}
+        self.balai_besar = {tipe for tipe, _, nama in rows if nama.lower().startswith("balai besar")}
+        self.sekretariat = {tipe for tipe, _, nama in rows if nama.lower().startswith("sekretariat")}
+        self.by_upper = {t.upper(): t for t in sorted(self.all)}
 
     def parse(self, text: str) -> tuple[set[str], list[str]]:
         """The unit types a phrase names, and the parts of it that name none."""

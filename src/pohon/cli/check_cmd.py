@@ -7,7 +7,7 @@ import click
 
 from pohon.checks import SEVERITY_RANK, UnknownRuleError, run_checks
 from pohon.cli import main
-from pohon.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, data_dir_argument, lang_option, load_graph_or_exit
+from pohon.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, data_dir_argument, lang_option, load_or_exit
 from pohon.exporters.findings import FORMATS
 
 
@@ -25,13 +25,13 @@ def check(data_dir, fmt, lang, fail_on, rules):
     Check the cascade in DATA_DIR (default: the bundled data/) and report findings. Exit 0 when nothing
     reaches --fail-on, 1 when something does, 2 on bad input.
     """
-    graph = load_graph_or_exit(data_dir)
+    ds = load_or_exit(data_dir)
     try:
-        findings = run_checks(graph, rules or None)
+        findings = run_checks(ds, rules or None)
     except UnknownRuleError as err:
         click.echo(f"aturan tidak dikenal / unknown rule: {err}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(FORMATS[fmt](graph, findings, lang), nl=False)
+    click.echo(FORMATS[fmt](ds, findings, lang), nl=False)
     threshold = SEVERITY_RANK.get(fail_on)
     hit = threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if hit else EXIT_OK)

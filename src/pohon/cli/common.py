@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,20 +37,27 @@ lang_option = click.option("--lang", type=click.Choice(["id", "en"]), default="i
                            is_eager=True, callback=remember_lang, help="Bahasa keluaran / output language.")
 
 
-def fail_load(err: LoadError) -> None:
-    """Print each loading error as `file:line:col: code: message` and exit 2."""
-    for e in err.errors:
-        click.echo(str(e), err=True)
-    sys.exit(EXIT_BAD_INPUT)
+def load_or_exit(data_dir: Path | None, label: bool = False):
+    """The Dataset in DATA_DIR (default: the bundled cascade). A LoadError goes to the CLI's one error path
+    (pohon.cli.errors); with `label`, each error names the folder too (for commands reading two cascades)."""
+    from pohon.load import load_dataset
 
-
-def load_graph_or_exit(data_dir: Path | None):
-    from pohon.graph import load_graph
-
+    folder = data_dir or default_data_dir()
     try:
-        return load_graph(data_dir or default_data_dir())
+        return load_dataset(folder)
     except LoadError as err:
-        fail_load(err)
+        raise err.in_folder(folder) if label else err from None
+
+
+def load_graph_or_exit(data_dir: Path | None, label: bool = False):
+    """The whole graph of DATA_DIR (for the commands that walk it)."""
+    from pohon import graph
+
+    folder = data_dir or default_data_dir()
+    try:
+        return graph.load_graph(folder)
+    except LoadError as err:
+        raise err.in_folder(folder) if label else err from None
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ import click
 
 from pohon.cli import main
 from pohon.cli.common import EXIT_OK, NonEmptyPath, lang_option, load_graph_or_exit
-from pohon.diff import diff_datasets
-from pohon.exporters.diff_report import FORMATS
+
+FORMATS = ("json", "markdown", "text")  # = pohon.exporters.diff_report.FORMATS (tests/test_cli_help.py)
 
 
 @main.command("diff")
@@ -25,6 +25,9 @@ def diff_cmd(old_dir, new_dir, fmt, lang):
     renamed/re-coded (matched by name similarity), targets, unit assignments and budget shifts, with figures.
     Exit 0 whether or not they differ; 2 on bad input.
     """
-    old, new = load_graph_or_exit(old_dir), load_graph_or_exit(new_dir)
-    click.echo(FORMATS[fmt](diff_datasets(old, new), lang), nl=False)
+    from pohon.diff import diff_datasets
+    from pohon.exporters.diff_report import FORMATS as RENDER
+
+    old, new = load_graph_or_exit(old_dir, label=True), load_graph_or_exit(new_dir, label=True)
+    click.echo(RENDER[fmt](diff_datasets(old, new), lang), nl=False)
     sys.exit(EXIT_OK)

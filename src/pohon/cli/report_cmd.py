@@ -8,7 +8,6 @@ import click
 
 from pohon.cli import main
 from pohon.cli.common import EXIT_OK, NonEmptyPath, data_dir_argument, default_data_dir, lang_option, load_graph_or_exit, writes
-from pohon.report import format_of, write_report
 
 
 @main.command("report")
@@ -23,6 +22,8 @@ def report_cmd(data_dir, output, lang):
     Write a review sheet (.md or self-contained .html): summary, findings by rule with evidence and source
     lines, a per-unit table and the budget roll-up by SP. Written atomically; exit 0 when written.
     """
+    from pohon.report import format_of, write_report
+
     format_of(output)
     data_dir = data_dir or default_data_dir()
     graph = load_graph_or_exit(data_dir)

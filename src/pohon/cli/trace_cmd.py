@@ -7,8 +7,8 @@ import click
 
 from pohon.cli import main
 from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, lang_option, load_graph_or_exit
-from pohon.exporters.trace_tree import FORMATS
-from pohon.trace import NodeNotFound, trace
+
+FORMATS = ("json", "text")  # = pohon.exporters.trace_tree.FORMATS (tests/test_cli_help.py keeps them equal)
 
 
 @main.command("trace")
@@ -23,11 +23,14 @@ def trace_cmd(node, data_dir, fmt, lang):
     Trace NODE up to the Kemenperin SS and down to the komponen with their budgets. NODE is an IK code
     (T1/SP3/a), a unit (P4SI), an IKK (P4SI:SK.1.2), a komponen (P4SI:SK.1.2:A) or a full node id.
     """
+    from pohon.exporters.trace_tree import FORMATS as RENDER
+    from pohon.trace import NodeNotFound, trace
+
     graph = load_graph_or_exit(data_dir)
     try:
         result = trace(graph, node)
     except NodeNotFound as err:
         click.echo(err.message(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(FORMATS[fmt](result, lang), nl=False)
+    click.echo(RENDER[fmt](result, lang), nl=False)
     sys.exit(EXIT_OK)

@@ -91,9 +91,10 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     if depth not in DEPTHS:
         _bad(where, "bad-depth", msg["depth"].format(value=depth))
     data_dir = data_dir or default_data_dir()
-    graph = load_graph_or_exit(data_dir)
+    two = old_dir is not None  # reading two cascades: each error names its folder
+    graph = load_graph_or_exit(data_dir, label=two)
     findings = run_checks(graph)
-    old_graph = load_graph_or_exit(old_dir) if old_dir is not None else None
+    old_graph = load_graph_or_exit(old_dir, label=True) if old_dir is not None else None
     old_label = old_dir.resolve().name if old_dir is not None else None
     if all_dir:
         pages = render_all(graph, findings, lang=lang, old_graph=old_graph, old_label=old_label)

@@ -4,9 +4,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-import networkx as nx
-
 from pohon.checks import SEVERITY_RANK, Finding
+from pohon.dataset import Dataset
 
 LABELS = {
     "id": {"findings": "temuan", "none": "Tidak ada temuan.", "rule": "aturan", "severity": "tingkat",
@@ -18,11 +17,11 @@ LABELS = {
 }
 
 
-def summary(graph: nx.DiGraph, findings: list[Finding]) -> dict:
+def summary(ds: Dataset, findings: list[Finding]) -> dict:
     sev = Counter(f.severity for f in findings)
     return {
-        "dataset": graph.graph.get("dataset", ""),
-        "nodes": dict(sorted(Counter(a["kind"] for _, a in graph.nodes(data=True)).items())),
+        "dataset": ds.name,
+        "nodes": ds.node_counts(),
         "findings": len(findings),
         "by_severity": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
         "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
@@ -33,23 +32,23 @@ def worst(findings: list[Finding]) -> str | None:
     return max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__, default=None)
 
 
-def to_json(graph: nx.DiGraph, findings: list[Finding], lang: str = "id") -> str:
-    doc = {"findings": [f.as_dict(lang) for f in findings], "summary": summary(graph, findings)}
-    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+def to_json(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
+    doc = {"findings": [f.as_dict(lang) for f in findings], "summary": summary(ds, findings)}
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str, allow_nan=False) + "\n"
 
 
-def to_text(graph: nx.DiGraph, findings: list[Finding], lang: str = "id") -> str:
+def to_text(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
     t = LABELS[lang]
     lines = [f"{f.severity:<8} {f.rule:<26} {f.node}  {f.message(lang)}" for f in findings]
-    s = summary(graph, findings)
+    s = summary(ds, findings)
     counts = ", ".join(f"{n} {t[k]}" for k, n in s["by_severity"].items())
     lines.append(f"{s['dataset']}: {sum(s['nodes'].values())} {t['nodes']}; {s['findings']} {t['findings']} ({counts})")
     return "\n".join(lines) + "\n"
 
 
-def to_markdown(graph: nx.DiGraph, findings: list[Finding], lang: str = "id") -> str:
+def to_markdown(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
     t = LABELS[lang]
-    s = summary(graph, findings)
+    s = summary(ds, findings)
     out = [f"# {t['title']}: {s['dataset']}", ""]
     out += [f"- {t[k]}: {n}" for k, n in s["by_severity"].items()]
     out.append("")

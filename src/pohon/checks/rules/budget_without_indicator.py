@@ -1,16 +1,21 @@
 from __future__ import annotations
 
-from collections import defaultdict
 from difflib import SequenceMatcher
 
-import networkx as nx
+import polars as pl
 
-from pohon.checks import finding, rule
-from pohon.checks.view import anggaran_total, in_rel, nodes, normalise, out_rel, rupiah, years
+from pohon.checks import Kind, finding, rule
+from pohon.checks.tables import normalise, normalised, with_nodes
 
 
-@rule("budget-without-indicator", "error", title=("Anggaran tanpa indikator", "Budget without indicator"))
-def budget_without_indicator(g: nx.DiGraph):
+@rule("budget-without-indicator", "error", title=("Anggaran tanpa indikator", "Budget without indicator"), kinds={
+    "ikk-without-ik": Kind("komponen beranggaran Rp {total:money} juta di bawah IKK yang tidak ter-cascade ke IK",
+                           "komponen with Rp {total:money} juta under an IKK that cascades to no IK"),
+    "star-without-funded": Kind("komponen bertanda * tetapi tidak ada komponen bernama sama yang beranggaran di unit ini",
+                                "komponen marked * but the unit has no funded komponen of the same name",
+                                severity="warning"),
+})
+def budget_without_indicator(t):
     """What it finds: a komponen with budget whose IKK cascades to no IK; a komponen marked `*` ("its budget
     sits on another indicator") for which the same unit has no funded komponen of the same name.
 
@@ -23,39 +28,35 @@ def budget_without_indicator(g: nx.DiGraph):
     Example: komponen A of the Sekretariat IKK on "nilai akuntabilitas kinerja minimal BB" holds budget, but
     that IKK cascades to no Lampiran IV indicator.
     """
-    ys = years(g)
-    funded_names = defaultdict(dict)
-    komponen = nodes(g, "Komponen")
-    totals = {}  # per komponen, computed once for both passes
-    for k in komponen:
-        a = g.nodes[k]
-        totals[k] = total = anggaran_total(a, ys)
-        if total > 0:
-            funded_names[a["unit"]].setdefault(normalise(a["nama"]), k)
-    cascades: dict[str, bool] = {}  # per IKK: does it cascade to an IK
-    for k in komponen:
-        a = g.nodes[k]
-        total = totals[k]
-        ikk = in_rel(g, k, "HAS_KOMPONEN") if total > 0 else None
-        if ikk and not _cascades(g, ikk[0], cascades):
-            per_year = {y: a.get(f"anggaran_{y}") for y in ys}
-            yield finding(budget_without_indicator, k,
-                          f"komponen beranggaran Rp {rupiah(total)} juta di bawah IKK yang tidak ter-cascade ke IK",
-                          f"komponen with Rp {rupiah(total)} juta under an IKK that cascades to no IK",
-                          problem="ikk-without-ik", ikk=ikk[0], anggaran=per_year, total=round(total, 2))
-        if a.get("bintang") and total == 0 and normalise(a["nama"]) not in funded_names[a["unit"]]:
-            closest = _closest(normalise(a["nama"]), funded_names[a["unit"]])
-            yield finding(budget_without_indicator, k,
-                          "komponen bertanda * tetapi tidak ada komponen bernama sama yang beranggaran di unit ini",
-                          "komponen marked * but the unit has no funded komponen of the same name",
-                          severity="warning", problem="star-without-funded", nama=a["nama"], unit=a["unit"],
-                          closest_funded=closest)
-
-
-def _cascades(g: nx.DiGraph, ikk: str, seen: dict[str, bool]) -> bool:
-    if ikk not in seen:
-        seen[ikk] = bool(out_rel(g, ikk, "CASCADES_TO"))
-    return seen[ikk]
+    money = t.cols("anggaran")
+    komponen = t.komponen
+    loose = t.ikk.filter(~pl.col("cascades")).select("unit", "ikk")
+    outside = with_nodes(komponen.filter(pl.col("total") > 0).join(loose, on=["unit", "ikk"], how="semi"),
+                         "Komponen")
+    for row in outside.select("node", "ikk_node", "total", *money).iter_rows(named=True):
+        yield finding(budget_without_indicator, row["node"], "ikk-without-ik", ikk=row["ikk_node"],
+                      anggaran={y: row[c] for y, c in zip(t.years, money)}, total=round(row["total"], 2))
+    stars = komponen.filter(pl.col("bintang") & (pl.col("total") == 0))
+    if not stars.height:
+        return
+    funded = komponen.filter(pl.col("total") > 0).join(stars.select("unit").unique(), on="unit", how="semi")
+    lower = pl.col("nama").str.to_lowercase().alias("lower")  # equal in lower case: equal once normalised
+    stars = stars.with_columns(lower).join(funded.select("unit", lower).unique(), on=["unit", "lower"], how="anti")
+    if not stars.height:
+        return
+    funded = funded.join(stars.select("unit").unique(), on="unit", how="semi")
+    norm = normalised(pl.col("nama")).alias("norm")
+    stars = stars.with_columns(norm).join(funded.select("unit", norm).unique(), on=["unit", "norm"], how="anti")
+    if not stars.height:
+        return
+    stars = with_nodes(stars, "Komponen")
+    candidates = with_nodes(funded.join(stars.select("unit").unique(), on="unit", how="semi"), "Komponen").sort("node")
+    names_by_unit: dict[str, dict[str, str]] = {}
+    for unit, nama, node in candidates.select("unit", "nama", "node").iter_rows():
+        names_by_unit.setdefault(unit, {}).setdefault(normalise(nama), node)
+    for node, nama, unit in stars.select("node", "nama", "unit").iter_rows():
+        yield finding(budget_without_indicator, node, "star-without-funded", nama=nama, unit=unit,
+                      closest_funded=_closest(normalise(nama), names_by_unit.get(unit, {})))
 
 
 def _closest(name: str, funded: dict[str, str]) -> str | None:

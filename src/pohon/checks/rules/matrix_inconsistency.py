@@ -2,15 +2,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import networkx as nx
-
-from pohon.checks import finding, rule
+from pohon.checks import Kind, finding, rule
 from pohon.checks.units import UnitTypes
-from pohon.checks.view import nodes
+
+_SOURCES = {"unit_terkait": ("Unit Terkait (Lampiran II)", "Unit Terkait (Lampiran II)"),
+            "lampiran_iii": ("Penanggung Jawab (Lampiran III)", "Penanggung Jawab (Lampiran III)")}
 
 
-@rule("matrix-inconsistency", "warning", title=("Matriks tidak konsisten", "Matrix inconsistency"))
-def matrix_inconsistency(g: nx.DiGraph):
+@rule("matrix-inconsistency", "warning", title=("Matriks tidak konsisten", "Matrix inconsistency"), kinds={
+    "disagree": Kind("Lampiran IV {matrix:repr} berbeda dengan {sources}", "Lampiran IV {matrix:repr} differs from {sources}")})
+def matrix_inconsistency(t):
     """What it finds: an IK for which the cascading matrix (Lampiran IV), the "Unit Terkait" column of the
     program table (Lampiran II) and the Penanggung Jawab sections of the Pedoman Kinerja (Lampiran III)
     disagree about which unit types carry it.
@@ -21,25 +22,26 @@ def matrix_inconsistency(g: nx.DiGraph):
     Example: T4/SP6/a "Indeks penerapan Manajemen Risiko" is marked for no unit type in Lampiran IV, while
     Lampiran II names "Set, BBSPJI, BSPJI".
     """
-    types = UnitTypes(g)
+    types = UnitTypes(t.units)
     sections = defaultdict(set)
-    for p in g.graph.get("pedoman", []):
-        sections[p["kode"]] |= types.of_section(p["bagian"], p.get("penanggung_jawab", ""))
-    for ik in nodes(g, "IK"):
-        a = g.nodes[ik]
-        matrix = set(a.get("unit_types", []))
+    for bagian, kode, pj in t["pedoman"].select("bagian", "kode", "penanggung_jawab").iter_rows():
+        sections[kode] |= types.of_section(bagian, pj)
+    unit_terkait = {}
+    for ik, sumber, terkait in t["ik_target"].select("ik", "sumber", "unit_terkait").iter_rows():
+        if ik and sumber == "lampiran2":
+            unit_terkait[ik] = terkait
+    for node, code, marked in t.ik.select("node", "code", "unit_types").iter_rows():
+        matrix = set(marked)
         views = {"lampiran_iv": sorted(matrix)}
-        if a.get("unit_terkait"):
-            terkait, unresolved = types.parse(a["unit_terkait"])
+        text = unit_terkait.get(code, "")
+        if text:
+            terkait, unresolved = types.parse(text)
             views["unit_terkait"] = sorted(terkait)
             if unresolved:
                 views["unit_terkait_unresolved"] = unresolved
-        if sections.get(a["kode"]):
-            views["lampiran_iii"] = sorted(sections[a["kode"]])
+        if sections.get(code):
+            views["lampiran_iii"] = sorted(sections[code])
         differing = [k for k in ("unit_terkait", "lampiran_iii") if k in views and set(views[k]) != matrix]
         if differing:
-            names = ", ".join({"unit_terkait": "Unit Terkait (Lampiran II)",
-                               "lampiran_iii": "Penanggung Jawab (Lampiran III)"}[k] for k in differing)
-            yield finding(matrix_inconsistency, ik, f"Lampiran IV {sorted(matrix)} berbeda dengan {names}",
-                          f"Lampiran IV {sorted(matrix)} differs from {names}",
-                          unit_terkait_text=a.get("unit_terkait", ""), **views)
+            yield finding(matrix_inconsistency, node, unit_terkait_text=text, **views,
+                          render={"matrix": sorted(matrix), "sources": ", ".join(_SOURCES[k][0] for k in differing)})

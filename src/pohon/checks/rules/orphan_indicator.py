@@ -1,13 +1,22 @@
 from __future__ import annotations
 
-import networkx as nx
+import polars as pl
 
-from pohon.checks import finding, rule
-from pohon.checks.view import in_rel, nodes, out_rel
+from pohon.checks import Kind, finding, rule
+from pohon.checks.tables import with_nodes
 
 
-@rule("orphan-indicator", "error", title=("Indikator tanpa induk", "Orphan indicator"))
-def orphan_indicator(g: nx.DiGraph):
+@rule("orphan-indicator", "error", title=("Indikator tanpa induk", "Orphan indicator"), kinds={
+    "no-sp": Kind("IK tidak bergantung pada Sasaran Program ({sp} tidak ada)",
+                  "IK hangs on no Sasaran Program ({sp} is not defined)"),
+    "no-ss": Kind("IK tidak terhubung ke Sasaran Strategis Kemenperin mana pun",
+                  "IK is reachable from no Kemenperin Sasaran Strategis"),
+    "no-unit": Kind("IK tidak diemban unit mana pun di matriks cascading", "no unit carries this IK in the cascading matrix"),
+    "unknown-ik": Kind("IKK merujuk kode IK {ik} yang tidak ada di matriks cascading",
+                       "IKK names IK code {ik}, which the cascading matrix does not have"),
+    "no-ik": Kind("IKK tidak ter-cascade ke IK mana pun", "IKK cascades to no IK"),
+})
+def orphan_indicator(t):
     """What it finds: an IK with no Sasaran Program or not reachable from any Kemenperin SS; an IK that no
     unit carries in Lampiran IV; an IKK that cascades to no IK (or to a code Lampiran IV does not have).
 
@@ -17,30 +26,19 @@ def orphan_indicator(g: nx.DiGraph):
     Example: the Sekretariat IKK "Satker yang memperoleh nilai akuntabilitas kinerja minimal BB" names no
     Lampiran IV row, so its komponen serve no indikator kinerja.
     """
-    for ik in nodes(g, "IK"):
-        sps = in_rel(g, ik, "HAS_IK")
-        sps = [p for p in sps if g.nodes[p]["kind"] == "SP"]
-        if not sps:
-            sp = g.nodes[ik]["sp"]
-            yield finding(orphan_indicator, ik, f"IK tidak bergantung pada Sasaran Program ({sp} tidak ada)",
-                          f"IK hangs on no Sasaran Program ({sp} is not defined)", problem="no-sp", sp=sp)
-        elif not any(in_rel(g, sp, "CASCADES_TO") for sp in sps):
-            yield finding(orphan_indicator, ik, "IK tidak terhubung ke Sasaran Strategis Kemenperin mana pun",
-                          "IK is reachable from no Kemenperin Sasaran Strategis", problem="no-ss", sp=sps)
-        if not out_rel(g, ik, "CARRIED_BY"):
-            yield finding(orphan_indicator, ik, "IK tidak diemban unit mana pun di matriks cascading",
-                          "no unit carries this IK in the cascading matrix", problem="no-unit",
-                          unit_types=g.nodes[ik].get("unit_types", []))
-    for ikk in nodes(g, "IKK"):
-        if out_rel(g, ikk, "CASCADES_TO"):
-            continue
-        attrs = g.nodes[ikk]
-        code = attrs.get("ik", "")
+    sp = t["sp"].select("kode", (pl.col("ss") != "").alias("has_ss"))
+    ik = t.ik.join(sp, left_on="sp", right_on="kode", how="left")
+    for node, code_sp, has_ss in ik.filter(pl.col("has_ss").is_null()).select("node", "sp", "has_ss").iter_rows():
+        yield finding(orphan_indicator, node, "no-sp", sp=code_sp)
+    for node, code_sp in ik.filter(pl.col("has_ss") == False).select("node", "sp").iter_rows():  # noqa: E712
+        yield finding(orphan_indicator, node, "no-ss", sp=[f"SP:{code_sp}"])
+    present = set(t["units"]["tipe"].to_list())
+    for node, types in t.ik.select("node", "unit_types").iter_rows():
+        if not present.intersection(types):
+            yield finding(orphan_indicator, node, "no-unit", unit_types=list(types))
+    loose = with_nodes(t.ikk.filter(~pl.col("cascades")), "IKK")
+    for node, code, unit, catatan in loose.select("node", "ik", "unit", "catatan").iter_rows():
         if code:
-            yield finding(orphan_indicator, ikk, f"IKK merujuk kode IK {code} yang tidak ada di matriks cascading",
-                          f"IKK names IK code {code}, which the cascading matrix does not have",
-                          problem="unknown-ik", ik=code, unit=attrs["unit"])
+            yield finding(orphan_indicator, node, "unknown-ik", ik=code, unit=unit)
         else:
-            yield finding(orphan_indicator, ikk, "IKK tidak ter-cascade ke IK mana pun",
-                          "IKK cascades to no IK", problem="no-ik", unit=attrs["unit"],
-                          catatan=attrs.get("catatan", ""))
+            yield finding(orphan_indicator, node, "no-ik", unit=unit, catatan=catatan)

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-import networkx as nx
+import polars as pl
 
-from pohon.checks import finding, rule
-from pohon.checks.view import in_rel, nodes, out_rel
+from pohon.checks import Kind, finding, rule
+from pohon.checks.tables import with_nodes
 
 
-@rule("sasaran-mismatch", "warning", title=("Sasaran tidak selaras", "Sasaran mismatch"))
-def sasaran_mismatch(g: nx.DiGraph):
+@rule("sasaran-mismatch", "warning", title=("Sasaran tidak selaras", "Sasaran mismatch"), kinds={
+    "sk-vs-ik": Kind("IKK di bawah {sk_kode} ({sk_sp}) ter-cascade ke IK {ik_sp}",
+                     "IKK sits under {sk_kode} ({sk_sp}) but cascades to an {ik_sp} IK")})
+def sasaran_mismatch(t):
     """What it finds: an IKK placed under a Sasaran Kegiatan whose Sasaran Program differs from the SP of
     the IK the IKK cascades to.
 
@@ -17,15 +19,11 @@ def sasaran_mismatch(g: nx.DiGraph):
     Example: an IKK under "SK.1 Meningkatnya Daya Saing Industri Pengolahan Nonmigas" (SP1) that cascades to
     T1/SP2/d "Perusahaan yang terfasilitasi di bidang standardisasi industri" (SP2).
     """
-    for ikk in nodes(g, "IKK"):
-        targets = out_rel(g, ikk, "CASCADES_TO")
-        sks = in_rel(g, ikk, "HAS_IKK")
-        if not targets or not sks:
-            continue
-        sk_sp = g.nodes[sks[0]].get("sp", "")
-        ik_sp = g.nodes[targets[0]]["sp"]
-        if sk_sp and sk_sp != ik_sp:
-            yield finding(sasaran_mismatch, ikk,
-                          f"IKK di bawah {g.nodes[sks[0]]['kode']} ({sk_sp}) ter-cascade ke IK {ik_sp}",
-                          f"IKK sits under {g.nodes[sks[0]]['kode']} ({sk_sp}) but cascades to an {ik_sp} IK",
-                          sk=sks[0], sk_sp=sk_sp, ik=targets[0], ik_sp=ik_sp)
+    sk = t["sk"].select("unit", "sk", pl.col("sp").alias("sk_sp"))
+    ik = t.ik.select(pl.col("code").alias("ik"), pl.col("sp").alias("ik_sp"), pl.col("node").alias("ik_node"))
+    ikk = t.ikk.filter(pl.col("cascades")).join(sk, on=["unit", "sk"]).join(ik, on="ik")
+    hits = with_nodes(ikk.filter((pl.col("sk_sp") != "") & (pl.col("sk_sp") != pl.col("ik_sp"))), "IKK")
+    for node, unit, code, sk_sp, ik_node, ik_sp in hits.select("node", "unit", "sk", "sk_sp", "ik_node",
+                                                               "ik_sp").iter_rows():
+        yield finding(sasaran_mismatch, node, sk=f"SK:{unit}:{code}", sk_sp=sk_sp, ik=ik_node, ik_sp=ik_sp,
+                      render={"sk_kode": code})

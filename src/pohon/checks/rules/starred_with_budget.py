@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-import networkx as nx
+import polars as pl
 
-from pohon.checks import finding, rule
-from pohon.checks.view import anggaran_total, nodes, rupiah, years
+from pohon.checks import Kind, finding, rule
+from pohon.checks.tables import with_nodes
 
 
-@rule("starred-with-budget", "warning", title=("Komponen bertanda * beranggaran", "Starred komponen with budget"))
-def starred_with_budget(g: nx.DiGraph):
+@rule("starred-with-budget", "warning", title=("Komponen bertanda * beranggaran", "Starred komponen with budget"),
+      kinds={"funded-star": Kind("komponen bertanda * tetapi beranggaran Rp {total:money} juta",
+                                 "komponen marked * but carries Rp {total:money} juta")})
+def starred_with_budget(t):
     """What it finds: a komponen marked `*` ("its budget sits on another indicator") that nevertheless
     carries a budget.
 
@@ -17,13 +19,8 @@ def starred_with_budget(g: nx.DiGraph):
     Example: BSPJI Medan SK.1.1 komponen A "Hasil Penelitian, Pengembangan dan Perekayasaan*" with
     Rp 120.00 juta in 2021.
     """
-    ys = years(g)
-    for k in nodes(g, "Komponen"):
-        a = g.nodes[k]
-        if not a.get("bintang"):
-            continue
-        total = anggaran_total(a, ys)
-        if total > 0:
-            yield finding(starred_with_budget, k, f"komponen bertanda * tetapi beranggaran Rp {rupiah(total)} juta",
-                          f"komponen marked * but carries Rp {rupiah(total)} juta",
-                          anggaran={y: a.get(f"anggaran_{y}") for y in ys}, total=round(total, 2))
+    money = t.cols("anggaran")
+    hits = with_nodes(t.komponen.filter(pl.col("bintang") & (pl.col("total") > 0)), "Komponen")
+    for row in hits.select("node", "total", *money).iter_rows(named=True):
+        yield finding(starred_with_budget, row["node"], anggaran={y: row[c] for y, c in zip(t.years, money)},
+                      total=round(row["total"], 2))

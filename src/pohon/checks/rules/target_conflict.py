@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import networkx as nx
-
-from pohon.checks import finding, rule
-from pohon.checks.view import nodes, years
+from pohon.checks import Kind, finding, rule
+from pohon import fmt
 
 
-@rule("target-conflict", "warning", title=("Target berbeda antartabel", "Conflicting targets"))
-def target_conflict(g: nx.DiGraph):
+@rule("target-conflict", "warning", title=("Target berbeda antartabel", "Conflicting targets"), kinds={
+    "differs": Kind("target {year} berbeda: {listing_id}", "{year} target differs: {listing_en}")})
+def target_conflict(t):
     """What it finds: an IK whose targets differ between the tables that state them: Tabel 2, the Lampiran II
     program table and the BSKJI-level Pedoman Kinerja (Lampiran III).
 
@@ -18,22 +17,23 @@ def target_conflict(g: nx.DiGraph):
 
     Example: an IK with 2023 target 95 in Tabel 2 and 90 in Lampiran II.
     """
-    ys = years(g)
-    codes = {g.nodes[ik]["kode"] for ik in nodes(g, "IK")}
+    codes = t.ik_codes
     stated = defaultdict(list)
-    for t in g.graph.get("ik_target", []):
-        if t.get("ik") in codes:
-            stated[t["ik"]].append((t["sumber"], t["baris"], t.get("target", {})))
+    for row in t.side_rows("ik_target"):
+        if row.get("ik") in codes:
+            stated[row["ik"]].append((row["sumber"], row["baris"], row.get("target", {})))
     for code, sources in sorted(stated.items()):
-        for y in ys:
-            values = {(s, b): _num(tg.get(y, tg.get(str(y)))) for s, b, tg in sources}
+        for y in t.years:
+            values = {(s, b): _num(tg.get(y)) for s, b, tg in sources}
             present = {k: v for k, v in values.items() if v is not None}
             if len(set(present.values())) > 1:
-                listing = ", ".join(f"{s} (baris {b}): {v:g}" for (s, b), v in sorted(present.items()))
-                yield finding(target_conflict, f"IK:{code}", f"target {y} berbeda: {listing}",
-                              f"{y} target differs: {listing}", year=y,
-                              targets=[{"sumber": s, "baris": b, "target": v} for (s, b), v in sorted(present.items())])
+                ordered = sorted(present.items())
+                yield finding(target_conflict, f"IK:{code}", year=y,
+                              targets=[{"sumber": s, "baris": b, "target": v} for (s, b), v in ordered],
+                              render={lang_key: ", ".join(f"{s} (baris {b}): {fmt.plain(v, lang)}"
+                                                          for (s, b), v in ordered)
+                                      for lang_key, lang in (("listing_id", "id"), ("listing_en", "en"))})
 
 
 def _num(v):
-    return float(v) if isinstance(v, (int, float)) else None
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None

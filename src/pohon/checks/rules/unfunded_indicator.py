@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-import networkx as nx
+import polars as pl
 
-from pohon.checks import finding, rule
-from pohon.checks.view import anggaran_total, nodes, out_rel, years
+from pohon.checks import Kind, finding, rule
+from pohon.checks.tables import with_nodes
 
 
-@rule("unfunded-indicator", "info", title=("Indikator tanpa anggaran", "Unfunded indicator"))
-def unfunded_indicator(g: nx.DiGraph):
+@rule("unfunded-indicator", "info", title=("Indikator tanpa anggaran", "Unfunded indicator"),
+      kinds={"unfunded": Kind("IKK tanpa anggaran komponen di tahun mana pun", "IKK has no komponen budget in any year")})
+def unfunded_indicator(t):
     """What it finds: an IKK with no komponen, or whose komponen carry no budget in any year (all marked `*`
     or empty).
 
@@ -17,10 +18,13 @@ def unfunded_indicator(g: nx.DiGraph):
     Example: P4SI SK.1.3 "Peningkatan kompetensi pengujian/standardisasi" whose komponen A is `*` and B is
     funded only in 2024 is funded; an IKK whose only komponen is `*` is reported.
     """
-    ys = years(g)
-    for ikk in nodes(g, "IKK"):
-        komponen = out_rel(g, ikk, "HAS_KOMPONEN")
-        if not any(anggaran_total(g.nodes[k], ys) > 0 for k in komponen):
-            yield finding(unfunded_indicator, ikk, "IKK tanpa anggaran komponen di tahun mana pun",
-                          "IKK has no komponen budget in any year", komponen=len(komponen),
-                          starred=sum(bool(g.nodes[k].get("bintang")) for k in komponen))
+    key = ["unit", "ikk"]
+    funded = t.komponen.filter(pl.col("total") > 0).select(key).unique()
+    hits = t["ikk"].select(key).join(funded, on=key, how="anti")
+    if not hits.height:
+        return
+    counts = t.komponen.join(hits, on=key, how="semi").group_by(key).agg(
+        pl.len().alias("komponen"), pl.col("bintang").sum().alias("starred"))
+    hits = with_nodes(hits.join(counts, on=key, how="left"), "IKK")
+    for node, count, starred in hits.select("node", "komponen", "starred").iter_rows():
+        yield finding(unfunded_indicator, node, komponen=count or 0, starred=starred or 0)

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-import networkx as nx
+import polars as pl
 
-from pohon.checks import finding, rule
-from pohon.checks.view import in_rel, is_agency, nodes, out_rel
+from pohon.checks import Kind, finding, rule
 
 
-@rule("unit-without-indicator", "warning", title=("Unit tanpa indikator", "Unit without indicator"))
-def unit_without_indicator(g: nx.DiGraph):
+@rule("unit-without-indicator", "warning", title=("Unit tanpa indikator", "Unit without indicator"), kinds={
+    "no-ik": Kind("unit tidak mengemban IK mana pun di matriks cascading", "unit carries no IK in the cascading matrix"),
+    "no-ikk": Kind("unit tidak memiliki IKK", "unit has no IKK"),
+})
+def unit_without_indicator(t):
     """What it finds: a unit that carries no IK in the cascading matrix, or that has no IKK in its matrix.
 
     Why a reviewer cares: every unit kerja must carry part of the agency's performance; a unit without
@@ -15,14 +17,13 @@ def unit_without_indicator(g: nx.DiGraph):
 
     Example: a new balai listed in units.csv whose type column is empty on every Lampiran IV row.
     """
-    for unit in nodes(g, "Unit"):
-        attrs = g.nodes[unit]
-        if is_agency(attrs):
-            continue
-        if not in_rel(g, unit, "CARRIED_BY"):
-            yield finding(unit_without_indicator, unit, "unit tidak mengemban IK mana pun di matriks cascading",
-                          "unit carries no IK in the cascading matrix", problem="no-ik", tipe=attrs["tipe"])
-        ikks = [i for sk in out_rel(g, unit, "HAS_SK") for i in out_rel(g, sk, "HAS_IKK")]
-        if not ikks:
-            yield finding(unit_without_indicator, unit, "unit tidak memiliki IKK", "unit has no IKK",
-                          problem="no-ikk", tipe=attrs["tipe"])
+    casc = t["cascading"]
+    carried = {tp for tp in t.ds.unit_types if casc[tp].any()}
+    units = t.units.filter(~pl.col("agency"))
+    with_ikk = t["ikk"].select(pl.col("unit").alias("kode")).unique()
+    no_ikk = set(units.join(with_ikk, on="kode", how="anti")["kode"].to_list())
+    for node, kode, tipe in units.select("node", "kode", "tipe").iter_rows():
+        if tipe not in carried:
+            yield finding(unit_without_indicator, node, "no-ik", tipe=tipe)
+        if kode in no_ikk:
+            yield finding(unit_without_indicator, node, "no-ikk", tipe=tipe)

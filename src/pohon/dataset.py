@@ -1,0 +1,82 @@
+"""A loaded cascade: one typed polars table per data/ file (see src/pohon/schema.py for the columns).
+
+Every table has its declared columns (text and codes as String, "" when empty; amounts and targets Float64,
+null when missing; a text target such as `BB` in `target_<year>_text`; flags and Lampiran IV marks Boolean;
+`baris` Int64), one `<prefix>_<year>` column for every year of the cascade, and `_line`: the line of the
+data/ file where the row starts (as `grep -n` counts). An optional file that is absent is an empty table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pohon.nodes import AGENCY_KELOMPOK
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    years: tuple[int, ...]
+    tables: dict = field(repr=False)  # table name -> polars.DataFrame
+    unit_types: tuple[str, ...] = ()  # cascading.csv's mark columns, in file order
+    source: Path | None = None
+
+    def __getattr__(self, name: str):
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def __getitem__(self, name: str):
+        return self.tables[name]
+
+    def rows(self, name: str) -> list[dict]:
+        """The rows of one table as dicts (for the few places that walk a handful of rows)."""
+        return self.tables[name].to_dicts()
+
+    def counts(self) -> dict[str, int]:
+        return {name: t.height for name, t in self.tables.items()}
+
+    def node_counts(self) -> dict[str, int]:
+        """How many nodes of each kind the graph of this cascade has (pohon.graph), without building it."""
+        t = self.tables
+        ss = t["sp"].filter(t["sp"]["ss"] != "")["ss"].n_unique() if t["sp"].height else 0
+        tujuan = t["tujuan"].height or t["cascading"]["tujuan"].n_unique()
+        counts = {"SS": ss, "Tujuan": tujuan, "SP": t["sp"].height, "IK": t["cascading"].height,
+                  "Unit": t["units"].height, "SK": t["sk"].height, "IKK": t["ikk"].height,
+                  "Komponen": t["komponen"].height, "Kelompok": t["tabel10"].height}
+        return dict(sorted((k, v) for k, v in counts.items() if v))
+
+    @property
+    def agency(self) -> dict | None:
+        """The agency's own units.csv row (kelompok TOTAL), if the cascade has one."""
+        import polars as pl
+
+        rows = self.tables["units"].filter(pl.col("kelompok").str.to_uppercase() == AGENCY_KELOMPOK).head(1)
+        return rows.to_dicts()[0] if rows.height else None
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return (self.name, self.years, self.unit_types, sorted(self.tables)) == \
+            (other.name, other.years, other.unit_types, sorted(other.tables)) and \
+            all(self.tables[n].equals(other.tables[n], null_equal=True) for n in self.tables)
+
+    __hash__ = None
+
+
+def target_value(number, text):
+    """A target as the graph holds it: the number, else the text target (`BB`), else None."""
+    return number if number is not None else text
+
+
+def side_rows(ds: Dataset, table: str) -> list[dict]:
+    """`G.graph["ik_target"]` / `["pedoman"]`: the rows as dicts, targets as {year: value}."""
+    frame = ds.tables[table]
+    plain = [c for c in frame.columns if not c.startswith(("target_", "_line"))]
+    out = []
+    for row in frame.iter_rows(named=True):
+        d = {k: row[k] for k in plain}
+        d["target"] = {y: target_value(row[f"target_{y}"], row[f"target_{y}_text"]) for y in ds.years}
+        out.append(d)
+    return out
