@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pohon.checks.view import rupiah
 from pohon.cli import main
 from pohon.graph import load_graph
-from pohon.trace import NodeNotFound, resolve, trace
+from pohon.trace import NodeNotFound, resolve, short, trace
 from tests.fixtures import CLEAN
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -135,3 +135,38 @@ def test_trace_t1_sp3_a_on_data_names_sp_ss_units_and_budget():
 def test_unknown_node_suggests_indicators_by_name_words():
     r = run("sakip-badan", CLEAN)
     assert r.exit_code == 2 and "mungkin maksudnya: T2/SP2/a" in r.stderr
+
+
+# --- the scoped trace (`pohon trace` builds only what it shows) ----------------------------------------
+
+def _queries(g):
+    by_kind: dict[str, list[str]] = {}
+    for n, d in sorted(g.nodes(data=True)):
+        by_kind.setdefault(d["kind"], []).append(n)
+    picked = []
+    for kind, ids in by_kind.items():
+        picked += ids if kind in ("IK", "Unit", "SP", "Tujuan", "Kelompok") else ids[::17]
+    return picked + [short(n) for n in picked] + [n.lower() for n in picked[::5]] + ["P4SI:SK.9.9", "t1/sp3/A"]
+
+
+@pytest.mark.parametrize("make", ["data", "synth"])
+def test_scoped_trace_equals_the_trace_on_the_whole_graph(make, tmp_path):
+    from pohon.graph import build_graph
+    from pohon.load import load_dataset
+    from pohon.synth import synthesize
+    from pohon.trace import NodeNotFound, trace_dataset
+
+    folder = DATA if make == "data" else tmp_path / "s"
+    if make == "synth":
+        synthesize(folder, 2, seed=7)
+    ds = load_dataset(folder)
+    whole = build_graph(ds)
+    for q in _queries(whole):
+        try:
+            expected = trace(whole, q).as_dict()
+        except NodeNotFound as err:
+            with pytest.raises(NodeNotFound) as got:
+                trace_dataset(ds, q)
+            assert got.value.suggestions == err.suggestions
+            continue
+        assert trace_dataset(ds, q).as_dict() == expected, q

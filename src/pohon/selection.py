@@ -13,6 +13,7 @@ from pohon.dataset import Dataset
 @dataclass(frozen=True)
 class Selection:
     unit: str | None = None  # units.csv kode
+    units: tuple[str, ...] | None = None  # several units, whole
     tipe: str | None = None  # every unit of this type
     sp: str | None = None  # an SP code: its IKs and every IKK cascading to them
     ik: str | None = None  # an IK code (T1/SP3/a)
@@ -20,7 +21,7 @@ class Selection:
     komponen: tuple[str, str, str] | None = None  # (unit, ikk, komponen)
 
     def empty(self) -> bool:
-        return not any((self.unit, self.tipe, self.sp, self.ik, self.ikk, self.komponen))
+        return not any((self.unit, self.units, self.tipe, self.sp, self.ik, self.ikk, self.komponen))
 
 
 def select(ds: Dataset, sel: Selection) -> Dataset:
@@ -37,8 +38,13 @@ def select(ds: Dataset, sel: Selection) -> Dataset:
             komponen = komponen.filter(pl.col("komponen") == sel.komponen[2])
         sk = sk.join(ikk.select("unit", "sk"), on=["unit", "sk"], how="semi")
         units = units.filter(pl.col("kode") == unit)
-    elif sel.unit or sel.tipe:
-        units = units.filter(pl.col("kode") == sel.unit) if sel.unit else units.filter(pl.col("tipe") == sel.tipe)
+    elif sel.unit or sel.units is not None or sel.tipe:
+        if sel.unit:
+            units = units.filter(pl.col("kode") == sel.unit)
+        elif sel.units is not None:
+            units = units.filter(pl.col("kode").is_in(list(sel.units)))
+        else:
+            units = units.filter(pl.col("tipe") == sel.tipe)
         codes = units.select(pl.col("kode").alias("unit"))
         sk, ikk, komponen = (frame.join(codes, on="unit", how="semi") for frame in (sk, ikk, komponen))
     if sel.sp or sel.ik:

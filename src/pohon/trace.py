@@ -104,6 +104,60 @@ def suggest(g: nx.DiGraph, query: str, n: int = 5) -> list[str]:
     return out
 
 
+_UNIT_KINDS = ("Unit", "SK", "IKK", "Komponen")
+
+
+def scope(ds, query: str):
+    """The Selection that holds everything a trace of `query` shows, when the query names a unit, an SK,
+    an IKK or a komponen (its unit) or an IK (the IK and what cascades to it); None for the upper nodes,
+    whose trace spans the cascade. `trace_dataset` checks that the scoped graph resolves the query exactly."""
+    from pohon.selection import Selection
+
+    q = query.strip()
+    kind, _, rest = q.partition(":")
+    if kind in _UNIT_KINDS + ("IK",) and rest:
+        q = rest
+    first = q.split(":", 1)[0]
+    units = ds.tables["units"]
+    if units.height and first in set(units["kode"].to_list()):
+        return Selection(unit=first)
+    if kind not in _UNIT_KINDS:
+        return _ik_scope(ds, q)
+    return None
+
+
+def _ik_scope(ds, code: str):
+    """An IK's trace shows the units that carry it (by IKK or by a Lampiran IV mark), each whole: a `*`
+    komponen there points at funded komponen under the unit's other IKKs."""
+    import polars as pl
+
+    from pohon.selection import Selection
+
+    casc = ds.tables["cascading"].filter(pl.concat_str("tujuan", "sp", "kode", separator="/") == code)
+    if casc.height != 1:
+        return None
+    marked = [tp for tp in ds.unit_types if casc[tp][0]]
+    units = ds.tables["units"]
+    carriers = set(ds.tables["ikk"].filter(pl.col("ik") == code)["unit"].to_list())
+    carriers |= set(units.filter(pl.col("tipe").is_in(marked))["kode"].to_list())
+    return Selection(units=tuple(sorted(carriers)))
+
+
+def trace_dataset(ds, query: str) -> Trace:
+    """= trace(build_graph(ds), query), building only the part of the graph the trace shows where the query
+    names a node exactly (a case-insensitive or misspelt query is resolved on the whole graph)."""
+    from pohon.graph import build_graph
+
+    selection = scope(ds, query)
+    if selection is not None:
+        g = build_graph(ds, selection)
+        q = query.strip()
+        exact = q if q in g else next((f"{k}:{q}" for k in _PREFER if f"{k}:{q}" in g), None)
+        if exact is not None and (exact == q or g.nodes[exact]["kind"] in _UNIT_KINDS + ("IK",)):
+            return trace(g, exact)
+    return trace(build_graph(ds), query)
+
+
 def trace(g: nx.DiGraph, query: str) -> Trace:
     nid = resolve(g, query)
     years = list(g.graph.get("years", []))

@@ -1,0 +1,4 @@
+"""`python -m pohon …` is the `pohon` command."""
+from pohon.cli import main
+
+main()
