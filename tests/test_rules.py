@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,30 @@ def test_every_rule_has_a_title_in_both_languages(rule_id):
     r = all_rules()[rule_id]
     assert r.title("id") and r.title("en") and r.title("id") != rule_id
     assert r.title("id") != r.title("en") or r.title("id").isupper()
+
+
+def test_readme_rule_table_is_the_registry():
+    """README's table of checks says what `pohon rule` says (ids, severities, the English summary)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = [f"| `{r.id}` | {'/'.join(r.severities())} | {r.summary('en')} |" for r in all_rules().values()]
+    assert "\n".join(["| id | severity | finds |", "|---|---|---|", *rows]) in readme
+
+
+def test_every_rule_has_a_summary_in_both_languages():
+    for r in all_rules().values():
+        assert r.summary("id") and r.summary("en") and r.summary("id") != r.summary("en"), r.id
+
+
+def test_pohon_rule_lists_every_rule_and_documents_one():
+    from click.testing import CliRunner
+
+    from pohon.cli import main
+
+    listing = CliRunner().invoke(main, ["rule"])
+    assert listing.exit_code == 0
+    assert [line.split()[0] for line in listing.stdout.splitlines()] == list(all_rules())
+    one = CliRunner().invoke(main, ["rule", "budget-mismatch", "--lang", "en"])
+    assert one.exit_code == 0 and one.stdout.startswith("budget-mismatch — Budget mismatch\n")
+    assert "What it finds:" in one.stdout and "Why a reviewer cares:" in one.stdout and "unit-vs-komponen" in one.stdout
+    bad = CliRunner().invoke(main, ["rule", "budget-mismach"])
+    assert bad.exit_code == 2 and bad.stderr.startswith("pohon rule: unknown-rule: ") and "budget-mismatch" in bad.stderr

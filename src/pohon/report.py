@@ -13,32 +13,11 @@ import networkx as nx
 
 from pohon import __version__
 from pohon.budget import rollup
-from pohon.checks import Finding, all_rules, run_checks
+from pohon.checks import REGISTRY, Finding, all_rules, run_checks
 from pohon.checks.view import in_rel, is_agency, money, nodes, out_rel, rupiah
 from pohon.errors import OptionError
 from pohon.output import write_file
 
-RULE_TEXT = {
-    "orphan-indicator": ("IK tanpa SP, tak terhubung ke SS atau tak diemban unit; IKK yang tidak ter-cascade ke IK",
-                         "IK with no SP, unreachable from an SS or carried by no unit; IKK cascading to no IK"),
-    "unit-without-indicator": ("unit yang tidak mengemban IK di Lampiran IV atau tidak punya IKK",
-                               "unit carrying no IK in Lampiran IV, or with no IKK"),
-    "budget-without-indicator": ("komponen beranggaran di bawah IKK di luar cascade; komponen * tanpa kembaran",
-                                 "funded komponen under an IKK outside the cascade; * komponen with no funded twin"),
-    "budget-mismatch": ("Σ komponen ≠ pagu unit; Σ unit ≠ kelompok Tabel 10; kelompok ≠ total; badan ≠ Σ unit",
-                        "Σ komponen ≠ unit pagu; Σ units ≠ Tabel 10 group; groups ≠ total; agency ≠ Σ units"),
-    "matrix-inconsistency": ("Lampiran IV, \"Unit Terkait\" Lampiran II dan Penanggung Jawab Lampiran III berbeda",
-                             "Lampiran IV, Lampiran II \"Unit Terkait\" and Lampiran III Penanggung Jawab disagree"),
-    "duplicate-code": ("satu kode menamai dua indikator berbeda", "one code naming two different indicators"),
-    "sasaran-mismatch": ("IKK di bawah SK yang SP-nya berbeda dari SP IK-nya",
-                         "IKK under an SK whose SP differs from its IK's SP"),
-    "target-direction": ("target Maksimasi yang turun dari tahun ke tahun", "Maksimasi target falling year to year"),
-    "target-conflict": ("target IK berbeda antara Tabel 2, Lampiran II dan Lampiran III",
-                        "an IK's targets differ between Tabel 2, Lampiran II and Lampiran III"),
-    "starred-with-budget": ("komponen * (anggaran di tempat lain) yang tetap beranggaran",
-                            "* komponen (budget elsewhere) that carries budget too"),
-    "unfunded-indicator": ("IKK tanpa anggaran komponen di tahun mana pun", "IKK with no komponen budget in any year"),
-}
 T = {
     "id": {"title": "Lembar Reviu Cascading Kinerja", "made": "Dibuat oleh pohon", "summary": "Ringkasan",
            "kind": "jenis simpul", "count": "jumlah", "findings": "Temuan per aturan", "rule": "aturan",
@@ -129,7 +108,7 @@ def _findings(g, findings, t, lang) -> list[Section]:
         mine = [f for f in findings if f.rule == rule_id]
         sev = Counter(f.severity for f in mine)
         counts = ", ".join(f"{sev[s]} {t[s]}" for s in ("error", "warning", "info") if sev.get(s))
-        desc = RULE_TEXT.get(rule_id, ("", ""))[1 if lang == "en" else 0]
+        desc = REGISTRY[rule_id].summary(lang)
         rows = [[f.node, _source(g, f.node), f"{t[f.severity]}: {f.message(lang)}", _details(f.details)]
                 for f in mine]
         out.append(Section(f"{rule_id} ({counts})", 3, [desc] if desc else [],

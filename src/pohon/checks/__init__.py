@@ -9,6 +9,7 @@ message is written once and every language gets its own numbers (`Rp 1.234,56` /
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import string
 from dataclasses import dataclass, field
@@ -58,16 +59,27 @@ class Rule:
     func: Callable
     title_id: str = ""
     title_en: str = ""
+    summary_id: str = ""
+    summary_en: str = ""
     kinds: dict = field(default_factory=dict)
     problem_key: bool = True  # the kind is also `details["problem"]` (as JSON readers know it)
 
     @property
     def doc(self) -> str:
-        return (self.func.__doc__ or "").strip()
+        return inspect.cleandoc(self.func.__doc__ or "")
 
     def title(self, lang: str = "id") -> str:
         """The rule's name for people (`Anggaran tidak cocok` / `Budget mismatch`); the id stays the key."""
         return self.title_en if lang == "en" else self.title_id
+
+    def summary(self, lang: str = "id") -> str:
+        """What the rule finds, in one line."""
+        return self.summary_en if lang == "en" else self.summary_id
+
+    def severities(self) -> list[str]:
+        """The severities its findings can have (a kind may override the rule's)."""
+        return sorted({k.severity or self.severity for k in self.kinds.values()},
+                      key=["error", "warning", "info"].index)
 
     def __call__(self, tables) -> list[Finding]:
         return list(self.func(tables))
@@ -93,13 +105,14 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, severity: Severity, title: tuple[str, str], kinds: dict[str, Kind],
-         problem_key: bool = True):
-    """Register a check with its (Indonesian, English) title and its kinds of finding."""
+         summary: tuple[str, str] = ("", ""), problem_key: bool = True):
+    """Register a check with its (Indonesian, English) title, a one-line summary of what it finds (the
+    report's and README's wording) and its kinds of finding."""
 
     def register(func):
         if rule_id in REGISTRY:
             raise ValueError(f"rule {rule_id} registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, severity, func, *title, kinds=kinds,
+        REGISTRY[rule_id] = Rule(rule_id, severity, func, *title, *summary, kinds=kinds,
                                  problem_key=problem_key and len(kinds) > 1)
         func.rule_id = rule_id
         return func

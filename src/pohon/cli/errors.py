@@ -6,6 +6,7 @@ themselves; `PohonGroup` turns them into lines on stderr. No traceback reaches t
 from __future__ import annotations
 
 import errno
+import os
 import sys
 
 import click
@@ -58,6 +59,9 @@ class PohonGroup(click.Group):
             return super().invoke(ctx)
         except PohonError as err:
             print_error_lines(err.lines(ctx.meta.get("pohon.lang", "id")))
+        except BrokenPipeError:  # `pohon … | head`: the reader has what it wanted; say nothing
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)  # as a shell reports a process ended by SIGPIPE
         except OSError as err:
             print_error_lines([os_error_line(err, ctx.meta.get("pohon.lang", "id"))])
         except RecursionError:  # pathological input nesting; never a traceback

@@ -11,7 +11,8 @@ def _kind(what_id: str, what_en: str) -> Kind:
                 f"{{year}}: {what_en}: {{expected_shown:money}} vs {{total:money}} (difference {{difference:money}})")
 
 
-@rule("budget-mismatch", "error", title=("Anggaran tidak cocok", "Budget mismatch"), kinds={
+@rule("budget-mismatch", "error", title=("Anggaran tidak cocok", "Budget mismatch"),
+      summary=("Σ komponen ≠ pagu unit; Σ unit ≠ kelompok Tabel 10; kelompok ≠ total; badan ≠ Σ unit", "Σ komponen ≠ unit pagu; Σ units ≠ Tabel 10 group; groups ≠ total; agency ≠ Σ units"), kinds={
     "agency-vs-units": _kind("pagu badan ≠ jumlah pagu unit", "agency pagu ≠ sum of unit pagu"),
     "unit-vs-komponen": _kind("pagu unit ≠ jumlah anggaran komponen", "unit pagu ≠ sum of komponen anggaran"),
     "group-vs-units": _kind("pagu kelompok Tabel 10 ≠ jumlah pagu unit", "Tabel 10 group ≠ sum of its units' pagu"),

@@ -8,7 +8,8 @@ from pohon.checks import Kind, finding, rule
 from pohon.checks.tables import normalise, normalised, with_nodes
 
 
-@rule("budget-without-indicator", "error", title=("Anggaran tanpa indikator", "Budget without indicator"), kinds={
+@rule("budget-without-indicator", "error", title=("Anggaran tanpa indikator", "Budget without indicator"),
+      summary=("komponen beranggaran di bawah IKK di luar cascade; komponen * tanpa kembaran", "funded komponen under an IKK outside the cascade; * komponen with no funded twin"), kinds={
     "ikk-without-ik": Kind("komponen beranggaran Rp {total:money} juta di bawah IKK yang tidak ter-cascade ke IK",
                            "komponen with Rp {total:money} juta under an IKK that cascades to no IK"),
     "star-without-funded": Kind("komponen bertanda * tetapi tidak ada komponen bernama sama yang beranggaran di unit ini",
@@ -51,16 +52,32 @@ def budget_without_indicator(t):
         return
     stars = with_nodes(stars, "Komponen")
     candidates = with_nodes(funded.join(stars.select("unit").unique(), on="unit", how="semi"), "Komponen").sort("node")
-    names_by_unit: dict[str, dict[str, str]] = {}
+    names_by_unit: dict[str, dict[str, tuple[str, SequenceMatcher]]] = {}
     for unit, nama, node in candidates.select("unit", "nama", "node").iter_rows():
-        names_by_unit.setdefault(unit, {}).setdefault(normalise(nama), node)
+        other = normalise(nama)
+        # one matcher per funded name: its index of the name (seq2) is built once for every star of the unit
+        names_by_unit.setdefault(unit, {}).setdefault(other, (node, SequenceMatcher(None, "", other)))
     for node, nama, unit in stars.select("node", "nama", "unit").iter_rows():
         yield finding(budget_without_indicator, node, "star-without-funded", nama=nama, unit=unit,
                       closest_funded=_closest(normalise(nama), names_by_unit.get(unit, {})))
 
 
-def _closest(name: str, funded: dict[str, str]) -> str | None:
-    """The funded komponen of the unit whose name reads most like `name`, to help the reviewer decide."""
-    scored = [(SequenceMatcher(None, name, other).ratio(), node) for other, node in funded.items()]
-    best = max(scored, default=None)
+def _closest(name: str, funded: dict[str, tuple[str, SequenceMatcher]]) -> str | None:
+    """The funded komponen of the unit whose name reads most like `name`, to help the reviewer decide
+    (the highest SequenceMatcher ratio, ties to the greater node id, at least 0.6)."""
+    bounded = []
+    for node, m in funded.values():
+        m.set_seq1(name)
+        bound = m.quick_ratio()  # an upper bound of m.ratio()
+        if bound >= 0.6:
+            bounded.append((bound, node, m))
+    bounded.sort(key=lambda c: c[0], reverse=True)
+    best: tuple[float, str] | None = None
+    for bound, node, m in bounded:
+        if best is not None and bound < best[0]:
+            break  # no candidate left can reach the best ratio
+        m.set_seq1(name)  # the matcher may serve several names of this unit: make sure it holds this one
+        scored = (m.ratio(), node)
+        if best is None or scored > best:
+            best = scored
     return best[1] if best and best[0] >= 0.6 else None

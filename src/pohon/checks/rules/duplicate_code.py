@@ -9,7 +9,8 @@ from pohon.checks.tables import normalise
 SAME_NAME = 0.6  # SequenceMatcher ratio above which two spellings name the same indicator
 
 
-@rule("duplicate-code", "error", title=("Kode ganda", "Duplicate code"), problem_key=False, kinds={
+@rule("duplicate-code", "error", title=("Kode ganda", "Duplicate code"),
+      summary=("satu kode menamai dua indikator berbeda", "one code naming two different indicators"), problem_key=False, kinds={
     "same-section": Kind("kode {code} dipakai untuk {n} indikator berbeda di Lampiran III bagian {bagian}",
                          "code {code} names {n} different indicators in Lampiran III section {bagian}"),
     "other-table": Kind("{source} memakai kode {code} untuk indikator lain", "{source} uses code {code} for another indicator",

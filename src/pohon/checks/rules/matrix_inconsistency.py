@@ -9,7 +9,8 @@ _SOURCES = {"unit_terkait": ("Unit Terkait (Lampiran II)", "Unit Terkait (Lampir
             "lampiran_iii": ("Penanggung Jawab (Lampiran III)", "Penanggung Jawab (Lampiran III)")}
 
 
-@rule("matrix-inconsistency", "warning", title=("Matriks tidak konsisten", "Matrix inconsistency"), kinds={
+@rule("matrix-inconsistency", "warning", title=("Matriks tidak konsisten", "Matrix inconsistency"),
+      summary=("Lampiran IV, \"Unit Terkait\" Lampiran II dan Penanggung Jawab Lampiran III berbeda", "Lampiran IV, Lampiran II \"Unit Terkait\" and Lampiran III Penanggung Jawab disagree"), kinds={
     "disagree": Kind("Lampiran IV {matrix:repr} berbeda dengan {sources}", "Lampiran IV {matrix:repr} differs from {sources}")})
 def matrix_inconsistency(t):
     """What it finds: an IK for which the cascading matrix (Lampiran IV), the "Unit Terkait" column of the

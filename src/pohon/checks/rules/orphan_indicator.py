@@ -6,7 +6,8 @@ from pohon.checks import Kind, finding, rule
 from pohon.checks.tables import with_nodes
 
 
-@rule("orphan-indicator", "error", title=("Indikator tanpa induk", "Orphan indicator"), kinds={
+@rule("orphan-indicator", "error", title=("Indikator tanpa induk", "Orphan indicator"),
+      summary=("IK tanpa SP, tak terhubung ke SS atau tak diemban unit; IKK yang tidak ter-cascade ke IK", "IK with no SP, unreachable from an SS or carried by no unit; IKK cascading to no IK"), kinds={
     "no-sp": Kind("IK tidak bergantung pada Sasaran Program ({sp} tidak ada)",
                   "IK hangs on no Sasaran Program ({sp} is not defined)"),
     "no-ss": Kind("IK tidak terhubung ke Sasaran Strategis Kemenperin mana pun",

@@ -6,7 +6,8 @@ from pohon.checks import Kind, finding, rule
 from pohon.checks.tables import with_nodes
 
 
-@rule("sasaran-mismatch", "warning", title=("Sasaran tidak selaras", "Sasaran mismatch"), kinds={
+@rule("sasaran-mismatch", "warning", title=("Sasaran tidak selaras", "Sasaran mismatch"),
+      summary=("IKK di bawah SK yang SP-nya berbeda dari SP IK-nya", "IKK under an SK whose SP differs from its IK's SP"), kinds={
     "sk-vs-ik": Kind("IKK di bawah {sk_kode} ({sk_sp}) ter-cascade ke IK {ik_sp}",
                      "IKK sits under {sk_kode} ({sk_sp}) but cascades to an {ik_sp} IK")})
 def sasaran_mismatch(t):

@@ -7,6 +7,7 @@ from pohon.checks.tables import with_nodes
 
 
 @rule("starred-with-budget", "warning", title=("Komponen bertanda * beranggaran", "Starred komponen with budget"),
+      summary=("komponen * (anggaran di tempat lain) yang tetap beranggaran", "* komponen (budget elsewhere) that carries budget too"),
       kinds={"funded-star": Kind("komponen bertanda * tetapi beranggaran Rp {total:money} juta",
                                  "komponen marked * but carries Rp {total:money} juta")})
 def starred_with_budget(t):

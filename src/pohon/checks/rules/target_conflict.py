@@ -6,7 +6,8 @@ from pohon.checks import Kind, finding, rule
 from pohon import fmt
 
 
-@rule("target-conflict", "warning", title=("Target berbeda antartabel", "Conflicting targets"), kinds={
+@rule("target-conflict", "warning", title=("Target berbeda antartabel", "Conflicting targets"),
+      summary=("target IK berbeda antara Tabel 2, Lampiran II dan Lampiran III", "an IK's targets differ between Tabel 2, Lampiran II and Lampiran III"), kinds={
     "differs": Kind("target {year} berbeda: {listing_id}", "{year} target differs: {listing_en}")})
 def target_conflict(t):
     """What it finds: an IK whose targets differ between the tables that state them: Tabel 2, the Lampiran II

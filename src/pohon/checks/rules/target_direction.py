@@ -6,7 +6,8 @@ from pohon.checks import Kind, finding, rule
 from pohon.checks.tables import with_nodes
 
 
-@rule("target-direction", "warning", title=("Target berlawanan arah", "Target against its direction"), kinds={
+@rule("target-direction", "warning", title=("Target berlawanan arah", "Target against its direction"),
+      summary=("target Maksimasi yang turun dari tahun ke tahun", "Maksimasi target falling year to year"), kinds={
     "falling": Kind("target Maksimasi turun {year_from}→{year_to}: {target_from:plain} → {target_to:plain}",
                     "Maksimasi target falls {year_from}→{year_to}: {target_from:plain} → {target_to:plain}")})
 def target_direction(t):

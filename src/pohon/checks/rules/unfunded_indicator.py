@@ -7,6 +7,7 @@ from pohon.checks.tables import with_nodes
 
 
 @rule("unfunded-indicator", "info", title=("Indikator tanpa anggaran", "Unfunded indicator"),
+      summary=("IKK tanpa anggaran komponen di tahun mana pun", "IKK with no komponen budget in any year"),
       kinds={"unfunded": Kind("IKK tanpa anggaran komponen di tahun mana pun", "IKK has no komponen budget in any year")})
 def unfunded_indicator(t):
     """What it finds: an IKK with no komponen, or whose komponen carry no budget in any year (all marked `*`

@@ -5,7 +5,8 @@ import polars as pl
 from pohon.checks import Kind, finding, rule
 
 
-@rule("unit-without-indicator", "warning", title=("Unit tanpa indikator", "Unit without indicator"), kinds={
+@rule("unit-without-indicator", "warning", title=("Unit tanpa indikator", "Unit without indicator"),
+      summary=("unit yang tidak mengemban IK di Lampiran IV atau tidak punya IKK", "unit carrying no IK in Lampiran IV, or with no IKK"), kinds={
     "no-ik": Kind("unit tidak mengemban IK mana pun di matriks cascading", "unit carries no IK in the cascading matrix"),
     "no-ikk": Kind("unit tidak memiliki IKK", "unit has no IKK"),
 })
