@@ -81,7 +81,7 @@ def test_a_starred_komponen_with_money_is_counted_once_where_it_sits(clean_dir):
 def test_text_states_the_rule_and_the_totals():
     out = run(CLEAN, "--by", "sp").output
     assert "dihitung sekali" in out and "Komponen bertanda *" in out
-    assert "JUMLAH" in out and "300.00" in out and "1,380.00" in out
+    assert "JUMLAH" in out and "300,00" in out and "1.380,00" in out
     en = run(CLEAN, "--by", "ss", "--lang", "en").output
     assert "counted once" in en and "Meningkatnya Daya Saing Industri" in en
 

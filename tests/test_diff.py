@@ -136,7 +136,7 @@ def test_cli_formats():
     assert "~ IK T1/SP1/b (← T1/SP1/a): kode diubah: T1/SP1/a → T1/SP1/b" in text.output
     assert "+ Unit B3: ditambah: \"Balai Contoh Tiga\"" in text.output
     assert "~ IK T2/SP2/a: target 2024: 73 → 75" in text.output
-    assert "per IK    IK T1/SP1/b 2024: 245.00 → 255.00 (+10.00)" in text.output
+    assert "per IK    IK T1/SP1/b 2024: 245,00 → 255,00 (+10,00)" in text.output
     md = run(CLEAN, REVISION, "--format", "markdown", "--lang", "en").output
     assert "| IKK | `B1:SK.2.2` ← `B1:SK.2.1` | name changed: \"Nilai SAKIP satker\" → \"Nilai SAKIP satuan kerja\" |" in md
     doc = json.loads(run(CLEAN, REVISION, "--format", "json").output)

@@ -127,5 +127,5 @@ def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
     assert r.exit_code == 0, r.output
     assert "0 temuan" in r.output
     out = cli("budget", folder, "--by", "sp").output
-    assert "SP2" in out and "200.00" in out
+    assert "SP2" in out and "200,00" in out
     assert "Unit BAL1 — Balai Contoh" in cli("trace", "T1/SP2/a", folder).output

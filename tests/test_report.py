@@ -29,7 +29,7 @@ def rule_sections(md: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     current = None
     for line in md.splitlines():
-        m = re.match(r"^### ([a-z-]+) \(", line)
+        m = re.match(r"^### .+ — ([a-z-]+) \(", line)
         if m:
             current = out.setdefault(m.group(1), [])
         elif line.startswith("## "):
@@ -68,18 +68,19 @@ def test_report_lists_every_finding_of_a_bad_fixture(bad, make_fixture, tmp_path
 def test_report_on_data_lists_every_finding_and_the_budget(tmp_path):
     md = assert_every_finding_listed(DATA, tmp_path)
     r = rollup(load_graph(DATA), "sp")
-    assert f"|  | JUMLAH | {' | '.join(rupiah(r.total[y]) for y in r.years)} |" in md
+    assert f"|  | JUMLAH | {' | '.join(rupiah(r.total[y], 'id') for y in r.years)} |" in md
 
 
 def test_clean_report_summary_units_and_budget(tmp_path):
     md = render(load_graph(CLEAN), "markdown")
     assert md.startswith("# Lembar Reviu Cascading Kinerja: Badan Contoh")
     assert "Tidak ada temuan." in md and "0 temuan: 0 galat, 0 peringatan, 0 info" in md
-    assert "| PUS | Pusat Contoh | 1: T1/SP1/a | 1 | 100.00 | 110.00 | 120.00 | 130.00 | ya |" in md
-    assert "| B1 | Balai Besar Contoh Satu | 2: T1/SP1/a, T2/SP2/a | 2 | 50.00 | 55.00 | 60.00 | 65.00 | ya |" in md
-    assert "| SP1 | Meningkatnya Daya Saing Industri | 185.00 | 205.00 | 225.00 | 245.00 | 860.00 |" in md
-    assert "|  | JUMLAH | 300.00 | 330.00 | 360.00 | 390.00 | 1,380.00 |" in md
+    assert "| PUS | Pusat Contoh | 1: T1/SP1/a | 1 | 100,00 | 110,00 | 120,00 | 130,00 | ya |" in md
+    assert "| B1 | Balai Besar Contoh Satu | 2: T1/SP1/a, T2/SP2/a | 2 | 50,00 | 55,00 | 60,00 | 65,00 | ya |" in md
+    assert "| SP1 | Meningkatnya Daya Saing Industri | 185,00 | 205,00 | 225,00 | 245,00 | 860,00 |" in md
+    assert "|  | JUMLAH | 300,00 | 330,00 | 360,00 | 390,00 | 1.380,00 |" in md
     assert "Aturan alokasi" in md
+    assert "| TOTAL | 300.00 | 330.00 | 360.00 | 390.00 | 1,380.00 |" in render(load_graph(CLEAN), "markdown", "en")
 
 
 def test_unit_with_budget_mismatch_is_not_reconciled(make_fixture, tmp_path):

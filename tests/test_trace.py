@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from pohon.checks.view import rupiah
+
+
 from pohon.cli import main
 from pohon.graph import load_graph
 from pohon.trace import NodeNotFound, resolve, short, trace
@@ -73,9 +75,11 @@ def test_text_is_a_box_drawing_tree():
     assert r.exit_code == 0, r.output
     assert "├── SP SP1 — Meningkatnya Daya Saing Industri" in r.output
     assert "│   └── SS — Meningkatnya Daya Saing Industri" in r.output
-    assert "IK T1/SP1/a — Persentase perusahaan yang produktivitasnya meningkat  [185.00 | 205.00 | 225.00 | 245.00]" \
+    assert "IK T1/SP1/a — Persentase perusahaan yang produktivitasnya meningkat  [185,00 | 205,00 | 225,00 | 245,00]" \
         in r.output
-    assert "Komponen PUS:SK.1.1:B — Penyusunan program  [40.00 | 40.00 | 40.00 | 40.00]" in r.output
+    assert "Komponen PUS:SK.1.1:B — Penyusunan program  [40,00 | 40,00 | 40,00 | 40,00]" in r.output
+    en = run("T1/SP1/a", CLEAN, "--lang", "en").output
+    assert "Komponen PUS:SK.1.1:B — Penyusunan program  [40.00 | 40.00 | 40.00 | 40.00]" in en
     assert "Ke atas" in r.output and "Upward" in run("T1/SP1/a", CLEAN, "--lang", "en").output
 
 
@@ -128,7 +132,7 @@ def test_trace_t1_sp3_a_on_data_names_sp_ss_units_and_budget():
     assert f"SS — {sp['ss']}" in r.output
     assert carriers and all(f"Unit {u} — " in r.output for u in carriers)
     assert any(v > 0 for v in money.values())
-    root = f"IK {ik} — {row['indikator']}  [" + " | ".join(rupiah(money[y]) for y in years) + "]"
+    root = f"IK {ik} — {row['indikator']}  [" + " | ".join(rupiah(money[y], "id") for y in years) + "]"
     assert root in r.output
 
 

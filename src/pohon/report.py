@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from pohon import __version__
+from pohon import __version__, fmt
 from pohon.budget import rollup
 from pohon.checks import REGISTRY, Finding, all_rules, run_checks
 from pohon.checks.view import in_rel, is_agency, money, nodes, out_rel, rupiah
@@ -67,11 +67,11 @@ def build(g: nx.DiGraph, findings: list[Finding] | None = None, lang: str = "id"
     findings = run_checks(g) if findings is None else findings
     t = T[lang]
     title = f"{t['title']}: {g.graph.get('dataset', '')}"
-    return title, [*_summary(g, findings, t), *_findings(g, findings, t, lang), _units(g, findings, t),
+    return title, [*_summary(g, findings, t, lang), *_findings(g, findings, t, lang), _units(g, findings, t, lang),
                    _budget(g, t, lang)]
 
 
-def _summary(g, findings, t) -> list[Section]:
+def _summary(g, findings, t, lang) -> list[Section]:
     kinds = Counter(a["kind"] for _, a in g.nodes(data=True))
     sev = Counter(f.severity for f in findings)
     ys = list(g.graph.get("years", []))
@@ -80,8 +80,8 @@ def _summary(g, findings, t) -> list[Section]:
             for y in ys}
     text = [f"{t['made']} {__version__}.",
             f"{len(findings)} {t['n_findings']}: " + ", ".join(f"{sev.get(s, 0)} {t[s]}" for s in ("error", "warning", "info")),
-            f"{t['komponen']}: " + ", ".join(f"{y}: Rp {rupiah(v)} juta" for y, v in komponen.items()),
-            f"{t['pagu']}: " + ", ".join(f"{y}: Rp {rupiah(v)} juta" for y, v in pagu.items())]
+            f"{t['komponen']}: " + ", ".join(f"{y}: Rp {rupiah(v, lang)} juta" for y, v in komponen.items()),
+            f"{t['pagu']}: " + ", ".join(f"{y}: Rp {rupiah(v, lang)} juta" for y, v in pagu.items())]
     by_rule = Counter(f.rule for f in findings)
     rows = [[k, str(kinds[k])] for k in KIND_ORDER if kinds.get(k)]
     rules = [[r, str(by_rule.get(r, 0))] for r in all_rules()]
@@ -96,9 +96,21 @@ def _source(g: nx.DiGraph, node: str) -> str:
     return f"{a.get('file', '')}, baris {a['baris']}"  # the Renstra text's line, not the CSV's
 
 
-def _details(details: dict) -> str:
-    return "; ".join(f"{k}: {v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)}"
-                     for k, v in details.items())
+def _details(details: dict, lang: str) -> str:
+    """A finding's details for people: numbers in the report's language, nested values inline."""
+    return "; ".join(f"{k}: {_value(v, lang)}" for k, v in details.items())
+
+
+def _value(v, lang: str) -> str:
+    if isinstance(v, bool) or v is None:
+        return json.dumps(v)
+    if isinstance(v, (int, float)):
+        return fmt.plain(v, lang)
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {_value(x, lang)}" for k, x in v.items()) + "}"
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_value(x, lang) for x in v) + "]"
+    return str(v)
 
 
 def _findings(g, findings, t, lang) -> list[Section]:
@@ -109,14 +121,14 @@ def _findings(g, findings, t, lang) -> list[Section]:
         sev = Counter(f.severity for f in mine)
         counts = ", ".join(f"{sev[s]} {t[s]}" for s in ("error", "warning", "info") if sev.get(s))
         desc = REGISTRY[rule_id].summary(lang)
-        rows = [[f.node, _source(g, f.node), f"{t[f.severity]}: {f.message(lang)}", _details(f.details)]
+        rows = [[f.node, _source(g, f.node), f"{t[f.severity]}: {f.message(lang)}", _details(f.details, lang)]
                 for f in mine]
-        out.append(Section(f"{rule_id} ({counts})", 3, [desc] if desc else [],
+        out.append(Section(f"{REGISTRY[rule_id].title(lang)} — {rule_id} ({counts})", 3, [desc] if desc else [],
                            Table([t["node"], t["source"], t["message"], t["details"]], rows)))
     return out
 
 
-def _units(g, findings, t) -> Section:
+def _units(g, findings, t, lang) -> Section:
     ys = list(g.graph.get("years", []))
     mismatched = {f.node for f in findings if f.rule == "budget-mismatch"}
     rows = []
@@ -124,7 +136,7 @@ def _units(g, findings, t) -> Section:
         a = g.nodes[u]
         iks = [g.nodes[i]["kode"] for i in in_rel(g, u, "CARRIED_BY")]
         ikk = [i for sk in out_rel(g, u, "HAS_SK") for i in out_rel(g, sk, "HAS_IKK")]
-        pagu = [rupiah(money(a.get(f"pagu_{y}"))) if a.get(f"pagu_{y}") is not None else "–" for y in ys]
+        pagu = [rupiah(money(a.get(f"pagu_{y}")), lang) if a.get(f"pagu_{y}") is not None else "–" for y in ys]
         rows.append([a["kode"], a["nama"], f"{len(iks)}: {', '.join(iks)}" if iks else "0", str(len(ikk)), *pagu,
                      t["no"] if u in mismatched else t["yes"]])
     header = [t["unit"], t["nama"], t["ik"], t["ikk"], *[f"pagu {y}" for y in ys], t["reconciled"]]
@@ -134,9 +146,9 @@ def _units(g, findings, t) -> Section:
 
 def _budget(g, t, lang) -> Section:
     r = rollup(g, "sp", lang=lang)
-    rows = [[line.kode, line.nama, *[rupiah(line.anggaran[y]) for y in r.years], rupiah(line.total)]
+    rows = [[line.kode, line.nama, *[rupiah(line.anggaran[y], lang) for y in r.years], rupiah(line.total, lang)]
             for line in r.rows + r.unallocated]
-    rows.append(["", t["sum"], *[rupiah(r.total[y]) for y in r.years], rupiah(sum(r.total.values()))])
+    rows.append(["", t["sum"], *[rupiah(r.total[y], lang) for y in r.years], rupiah(sum(r.total.values()), lang)])
     header = [t["kode"], t["nama"], *map(str, r.years), t["total"]]
     return Section(t["budget"], text=[r.rule(lang)],
                    table=Table(header, rows, set(range(2, 3 + len(r.years)))))

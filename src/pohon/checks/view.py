@@ -79,5 +79,8 @@ def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", name.lower()).split())
 
 
-def rupiah(x: float) -> str:
-    return f"{x:,.2f}"
+def rupiah(x: float, lang: str) -> str:
+    """An amount in Rp juta for people, in the output's language (pohon.fmt): `1.234,50` / `1,234.50`."""
+    from pohon import fmt
+
+    return fmt.number(x, lang)

@@ -23,8 +23,8 @@ BY_NAME = {"ss": "SS", "sp": "SP", "ik": "IK", "unit": "unit"}
 def to_text(r: Rollup, lang: str = "id") -> str:
     t = LABELS[lang]
     head = [t["kode"], t["nama"]] + [str(y) for y in r.years] + ([t["total"]] if len(r.years) > 1 else [])
-    body = [_cells(line.kode, _cut(line.nama), line.anggaran, r.years) for line in r.rows + r.unallocated]
-    foot = _cells("", t["sum"], r.total, r.years)
+    body = [_cells(line.kode, _cut(line.nama), line.anggaran, r.years, lang) for line in r.rows + r.unallocated]
+    foot = _cells("", t["sum"], r.total, r.years, lang)
     widths = [max(len(row[i]) for row in [head, foot] + body) for i in range(len(head))]
 
     def fmt(row):
@@ -33,10 +33,10 @@ def to_text(r: Rollup, lang: str = "id") -> str:
     rule = "  ".join("-" * w for w in widths)
     out = [f"{r.dataset}: {t['title'].format(by=BY_NAME[r.by])}", "", fmt(head), rule]
     out += [fmt(row) for row in body] + [rule, fmt(foot), ""]
-    out.append(f"{t['komponen']}: " + _per_year(r.komponen_total, r.years))
+    out.append(f"{t['komponen']}: " + _per_year(r.komponen_total, r.years, lang))
     diff = {y: round(r.pagu_units[y] - r.komponen_total[y], 2) for y in r.years}
-    out.append(f"{t['pagu']}: " + _per_year(r.pagu_units, r.years)
-               + (f" ({t['diff']}: {_per_year(diff, r.years)})" if any(diff.values()) else ""))
+    out.append(f"{t['pagu']}: " + _per_year(r.pagu_units, r.years, lang)
+               + (f" ({t['diff']}: {_per_year(diff, r.years, lang)})" if any(diff.values()) else ""))
     out.append(f"{t['starred']}: {r.starred}")
     out += ["", r.rule(lang)]
     return "\n".join(out) + "\n"
@@ -62,13 +62,13 @@ def to_csv(r: Rollup, lang: str = "id") -> str:
     return buf.getvalue()
 
 
-def _cells(kode, nama, values, years) -> list[str]:
-    row = [kode, nama] + [rupiah(values[y]) for y in years]
-    return row + ([rupiah(sum(values[y] for y in years))] if len(years) > 1 else [])
+def _cells(kode, nama, values, years, lang) -> list[str]:
+    row = [kode, nama] + [rupiah(values[y], lang) for y in years]
+    return row + ([rupiah(sum(values[y] for y in years), lang)] if len(years) > 1 else [])
 
 
-def _per_year(values: dict, years) -> str:
-    return ", ".join(f"{y}: {rupiah(values[y])}" for y in years)
+def _per_year(values: dict, years, lang) -> str:
+    return ", ".join(f"{y}: {rupiah(values[y], lang)}" for y in years)
 
 
 def _cut(text: str, n: int = 60) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from pohon import fmt
 from pohon.checks.view import rupiah
 from pohon.diff import Change, Diff
 from pohon.trace import short
@@ -37,8 +38,8 @@ def value(v, lang: str) -> str:
         return ", ".join(map(str, v))
     if isinstance(v, bool):
         return str(v)
-    if isinstance(v, float):
-        return f"{v:g}"
+    if isinstance(v, (int, float)):
+        return fmt.plain(v, lang)
     return str(v)
 
 
@@ -50,7 +51,7 @@ def describe(c: Change, lang: str = "id") -> str:
     if c.change == "reworded":
         return f"{label}: \"{value(c.old, lang)}\" → \"{value(c.new, lang)}\""
     if c.change in ("pagu", "anggaran") and isinstance(c.old, (int, float)) and isinstance(c.new, (int, float)):
-        return f"{label}: {rupiah(c.old)} → {rupiah(c.new)} ({c.new - c.old:+,.2f})"
+        return f"{label}: {rupiah(c.old, lang)} → {rupiah(c.new, lang)} ({fmt.signed(c.new - c.old, lang)})"
     return f"{label}: {value(c.old, lang)} → {value(c.new, lang)}"
 
 
@@ -72,9 +73,9 @@ def to_text(d: Diff, lang: str = "id") -> str:
         out.append(f"{SIGN.get(c.change, '~')} {_node(c.node, lang)}{was}: {describe(c, lang)}")
     out += ["", f"{w['budget']}:"]
     for s in d.shifts:
-        out.append(f"  {w['by_' + s.by]:<9} {_node(s.node, lang)} {s.year}: {rupiah(s.old)} → {rupiah(s.new)}"
-                   f" ({s.delta:+,.2f})")
-    out.append(f"  {w['total']}: " + ", ".join(f"{y}: {rupiah(o)} → {rupiah(n)}" for y, (o, n) in d.totals.items()))
+        out.append(f"  {w['by_' + s.by]:<9} {_node(s.node, lang)} {s.year}: {rupiah(s.old, lang)} → {rupiah(s.new, lang)}"
+                   f" ({fmt.signed(s.delta, lang)})")
+    out.append(f"  {w['total']}: " + ", ".join(f"{y}: {rupiah(o, lang)} → {rupiah(n, lang)}" for y, (o, n) in d.totals.items()))
     return "\n".join(out) + "\n"
 
 
@@ -101,9 +102,9 @@ def to_markdown(d: Diff, lang: str = "id") -> str:
     out += ["", f"## {w['budget']}", "",
             f"| {w['node']} | {w['year']} | {w['old']} | {w['new']} | {w['delta']} |", "|---|---|--:|--:|--:|"]
     for s in d.shifts:
-        out.append(f"| {_md(_node(s.node, lang))} | {s.year} | {rupiah(s.old)} | {rupiah(s.new)} | {s.delta:+,.2f} |")
+        out.append(f"| {_md(_node(s.node, lang))} | {s.year} | {rupiah(s.old, lang)} | {rupiah(s.new, lang)} | {fmt.signed(s.delta, lang)} |")
     for y, (o, n) in d.totals.items():
-        out.append(f"| **{w['total']}** | {y} | {rupiah(o)} | {rupiah(n)} | {n - o:+,.2f} |")
+        out.append(f"| **{w['total']}** | {y} | {rupiah(o, lang)} | {rupiah(n, lang)} | {fmt.signed(n - o, lang)} |")
     return "\n".join(out) + "\n"
 
 

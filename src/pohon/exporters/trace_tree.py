@@ -52,7 +52,7 @@ def _line(n: TraceNode, lang: str, money: bool) -> str:
     if notes:
         text += f" ({'; '.join(notes)})"
     if money:
-        text += "  [" + " | ".join("–" if v is None else rupiah(v) for v in n.anggaran.values()) + "]"
+        text += "  [" + " | ".join("–" if v is None else rupiah(v, lang) for v in n.anggaran.values()) + "]"
     return text
 
 
