@@ -51,11 +51,10 @@ def load_dataset(data_dir: str | Path) -> Dataset:
                 errors.append(RowError(table.file, 0, 0, "missing-file", f"{table.file} is required / wajib ada"))
             continue
         try:
-            data = read_bytes(path, table.file)
+            result = read_table(read_bytes(path, table.file), table, unit_types)  # no name keeps the bytes
         except TextFileError as err:
             errors.append(err.error)
             continue
-        result = read_table(data, table, unit_types)
         results[table.name] = result
         errors += _capped(result.errors, table.file)
         if table.name == "units" and result.ok:

@@ -53,6 +53,7 @@ def empty_frame(table: Table, years, marks) -> pl.DataFrame:
 def read_table(data: bytes, table: Table, unit_types: set[str] | None) -> FileResult:
     out = FileResult(table)
     parsed = parse(data, table.file)
+    del data  # the file's bytes are in the frame now; the caller passes them without keeping a reference
     out.errors += parsed.errors
     if parsed.frame is None and not parsed.errors and parsed.header == [""]:
         out.errors.append(RowError(table.file, 1, 1, "empty-file", "no header row / tidak ada baris judul"))
@@ -191,7 +192,7 @@ def _read_rows(frame: pl.DataFrame, header: list[str], table: Table, decimal_com
     if any_bad:
         _errors(out, table.file, typed, checks)
     good = ~pl.col("_bad_row")
-    out.ids = typed.select(list(table.key)) if table.key else None
+    out.ids = _columns(typed, list(table.key)) if table.key else None
     if table.name == "units":
         non_agency = pl.col("kelompok").str.to_uppercase() != AGENCY_KELOMPOK
         out.unit_types = set(typed.filter(good & non_agency)["tipe"].to_list()) | \
@@ -200,20 +201,30 @@ def _read_rows(frame: pl.DataFrame, header: list[str], table: Table, decimal_com
     for y in years:
         names += [n for n, _ in year_dtypes(table.years, y)]
     names += out.marks
-    out.frame = typed.select(*names, "_line")
+    out.frame = _columns(typed, [*names, "_line"])
     if any_bad:
         out.frame = out.frame.filter(~typed["_bad_row"])
 
 
+def _columns(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
+    """Some columns of `frame`, sharing their buffers (an eager select may copy string columns: at 1M
+    komponen that was 200 MB of the load's peak)."""
+    return pl.DataFrame([frame.get_column(n) for n in names])
+
+
+_BLANK = r"^\s*$"  # Rust regex \s is Unicode White_Space, = pohon.schema.WHITESPACE
+
+
 def _drop_blank(frame: pl.DataFrame) -> pl.DataFrame:
-    """Rows whose every cell is blank are no rows (only rows whose first cell is blank are looked at)."""
+    """Rows whose every cell is blank are no rows (only rows whose first cell is blank are looked at). The
+    test is a mask per column, not a stripped copy of the strings."""
     raw = [c for c in frame.columns if c != "_line"]
     if not raw or not frame.height:
         return frame
-    maybe = frame.select(strip(pl.col(raw[0])).eq("").alias("m"))["m"]
+    maybe = frame.get_column(raw[0]).str.contains(_BLANK)
     if not maybe.any():
         return frame
-    blank = frame.select(pl.all_horizontal([strip(pl.col(c)).eq("") for c in raw]).alias("b"))["b"]
+    blank = frame.select(pl.all_horizontal([pl.col(c).str.contains(_BLANK) for c in raw]).alias("b"))["b"]
     return frame.filter(~blank)
 
 
