@@ -16,11 +16,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def default_data_dir() -> Path:
-    """POHON_DATA, else the data/ folder of this checkout, else ./data."""
+    """POHON_DATA, else the BSKJI cascade bundled with the package (pohon.datasets; in a checkout: data/)."""
     if os.environ.get("POHON_DATA"):
         return Path(os.environ["POHON_DATA"])
-    bundled = Path(__file__).resolve().parents[3] / "data"
-    return bundled if bundled.is_dir() else Path("data")
+    from pohon import datasets
+
+    try:
+        return datasets.path()
+    except KeyError:
+        return Path("data")
 
 
 class NonEmptyPath(click.Path):
