@@ -128,3 +128,18 @@ def test_iks_resting_on_one_ikk(findings):
     # none of the IKs every balai carries (those have 24 or more IKKs)
     assert not any(ik in got for ik in ("IK:T1/SP3/c", "IK:T1/SP3/d", "IK:T4/SP7/a"))
     assert {f.severity for f in findings if f.rule == "single-output-outcome"} == {"info"}
+
+
+def test_output_worded_indicators_on_data(findings):
+    got = {f.node: f.details["words"] for f in findings if f.rule == "output-oriented-indicator"}
+    # docs/indicator-quality.md gives the judgement on each of these and on every IK the rule leaves alone
+    assert got == {
+        "IK:T1/SP2/b": ["terfasilitasi"], "IK:T1/SP2/d": ["terfasilitasi"], "IK:T1/SP3/a": ["diberlakukan"],
+        "IK:T1/SP3/e": ["pnbp"], "IK:T1/SP3/g": ["ruang lingkup"], "IK:T1/SP3/h": ["cakupan"],
+        "IK:T1/SP3/i": ["cakupan"], "IK:T1/SP4/c": ["rancangan"], "IK:T2/SP5/a": ["tersertifikasi"],
+        "IK:T4/SP6/b": ["ditindaklanjuti"], "IK:T4/SP8/b": ["sistem informasi"],
+        "SP:SP4": ["tersedianya"], "SP:SP5": ["terselenggaranya"], "SP:SP8": ["sistem informasi"],
+        "Tujuan:T2": ["aktivitas"],
+    }
+    # an outcome word outweighs an output word: "peserta" and "jumlah" are there, the change is named too
+    assert "IK:T2/SP1/b" not in got and "IK:T1/SP3/f" not in got

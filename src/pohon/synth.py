@@ -23,6 +23,8 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pohon.checks.lexicon import output_wording
+
 YEARS = (2021, 2022, 2023, 2024)
 
 # Findings each agency's defects produce, rule by rule (see _inject_* below for what each one is).
@@ -45,6 +47,7 @@ COUNTED = (
     "target-missing",         # an IK or IKK with a `-` target (10% of them in 2021), the two defect IKs (none)
     "carrier-not-marked",     # every IKK of the LAB (no IK marks it) and the sasaran-mismatch IKK if unmarked
     "single-output-outcome",  # an IK that exactly one IKK cascades to; at least the injected one (below)
+    "output-oriented-indicator",  # a Tujuan, SP or IK name the lexicon reads as an output ("Jumlah laporan …")
 )
 
 PUSAT = ("P4SI", "P2SI", "POPTIKJI", "PIH")
@@ -227,6 +230,11 @@ def _plan(rnd: random.Random, w: _Writer, a: int, ag: _Agency) -> None:
                 "Indeks", {set_t}, "", [None] * 4, PERSPEKTIF[1], "UKE-2")
     for sp, nama, program, ss in ag.sps:
         w.add("sp.csv", [sp, nama, program, ss])
+    # output-oriented-indicator: counted with the lexicon's plain-Python reading (the rule reads it with polars)
+    w.tally["output-oriented-indicator"] += sum(
+        bool(output_wording(nama, satuan)) for nama, satuan in
+        [(f"{TUJUAN_NAMES[t]} ({ag.prefix})", "%") for t in range(4)] + [(n, None) for _sp, n, _p, _s in ag.sps]
+        + [(ik.nama, ik.satuan) for ik in ag.iks + [orphan, no_ss]])
     # target-missing: every table states an IK's targets as drawn, so a drawn None is a missing year; the
     # two defect IKs are in no target table at all
     w.tally["target-missing"] += sum(1 for ik in ag.iks if None in ik.targets) + 2
