@@ -83,3 +83,63 @@ def test_cli_on_bundled_data_exits_1_with_json_findings():
     doc = json.loads(result.output)
     assert doc["summary"]["by_severity"]["error"] > 0
     assert {"rule", "severity", "node", "message", "details"} <= set(doc["findings"][0])
+
+
+# issue 13: indicator-quality rules
+
+
+def test_targets_missing_on_data(findings):
+    mine = [f for f in findings if f.rule == "target-missing"]
+    ik = {f.node: f.details["years"] for f in mine if f.node.startswith("IK:")}
+    all_years = [2021, 2022, 2023, 2024]
+    # the balai-only UKE-2 IKs: no Tabel 2 / Lampiran II row and empty Lampiran III balai targets
+    assert {n for n, years in ik.items() if years == all_years} == {
+        "IK:T1/SP2/b", "IK:T1/SP2/c", "IK:T1/SP2/d", "IK:T1/SP2/e", "IK:T1/SP3/e", "IK:T1/SP3/f", "IK:T3/SP1/c"}
+    # Lampiran III (PIH) targets T1/SP3/j for 2023 and 2024 only; the revision's new IKs start late
+    assert {n: y for n, y in ik.items() if y != all_years} == {
+        "IK:T1/SP3/j": [2021, 2022], "IK:T1/SP4/b": [2021], "IK:T2/SP1/b": [2021], "IK:T3/SP5/c": [2021, 2022, 2023],
+        "IK:T3/SP8/a": [2021, 2022], "IK:T4/SP6/a": [2021, 2022], "IK:T4/SP9/a": [2021, 2022],
+        "IK:T4/SP9/b": [2021, 2022]}
+    [j] = _by(findings, "target-missing", "IK:T1/SP3/j")
+    assert (j.kind, j.details["stated"]) == ("missing-years", [2023, 2024])
+    ikk = [f for f in mine if f.node.startswith("IKK:")]
+    assert len(ikk) == 92 and all(f.severity == "warning" for f in mine)
+    # two BSPJI write N/A in every year for "Perusahaan yang terfasilitasi industri 4.0"
+    assert sorted(f.node for f in ikk if f.kind == "no-target") == [
+        "IKK:BSPJI-MANADO:SK.2.1", "IKK:BSPJI-SAMARINDA:SK.2.1"]
+    assert sum(f.details["years"] == [2021, 2022] for f in ikk) == 75
+
+
+def test_bspji_carry_4_0_facilitation_the_matrix_gives_bbspji_only(findings):
+    got = {f.node: (f.details["tipe"], f.details["ik"], f.details["unit_types"])
+           for f in findings if f.rule == "carrier-not-marked"}
+    assert got == {
+        **{f"IKK:BSPJI-{city}:SK.2.1": ("BSPJI", "T1/SP2/b", ["BBSPJI"])
+           for city in ("PALEMBANG", "SURABAYA", "PONTIANAK", "BANJARBARU", "SAMARINDA", "MANADO")},
+        "IKK:SET:SK.1.1": ("SET", "T4/SP6/a", []),  # Manajemen Risiko: the matrix marks no unit at all
+    }
+
+
+def test_iks_resting_on_one_ikk(findings):
+    got = {f.node: f.details["ikk"] for f in findings if f.rule == "single-output-outcome"}
+    assert len(got) == 17
+    assert got["IK:T1/SP4/a"] == "IKK:P4SI:SK.3.1" and got["IK:T2/SP5/a"] == "IKK:PIH:SK.4.1"
+    assert got["IK:T4/SP6/a"] == "IKK:SET:SK.1.1" and got["IK:T1/SP3/j"] == "IKK:PIH:SK.2.1"
+    # none of the IKs every balai carries (those have 24 or more IKKs)
+    assert not any(ik in got for ik in ("IK:T1/SP3/c", "IK:T1/SP3/d", "IK:T4/SP7/a"))
+    assert {f.severity for f in findings if f.rule == "single-output-outcome"} == {"info"}
+
+
+def test_output_worded_indicators_on_data(findings):
+    got = {f.node: f.details["words"] for f in findings if f.rule == "output-oriented-indicator"}
+    # docs/indicator-quality.md gives the judgement on each of these and on every IK the rule leaves alone
+    assert got == {
+        "IK:T1/SP2/b": ["terfasilitasi"], "IK:T1/SP2/d": ["terfasilitasi"], "IK:T1/SP3/a": ["diberlakukan"],
+        "IK:T1/SP3/e": ["pnbp"], "IK:T1/SP3/g": ["ruang lingkup"], "IK:T1/SP3/h": ["cakupan"],
+        "IK:T1/SP3/i": ["cakupan"], "IK:T1/SP4/c": ["rancangan"], "IK:T2/SP5/a": ["tersertifikasi"],
+        "IK:T4/SP6/b": ["ditindaklanjuti"], "IK:T4/SP8/b": ["sistem informasi"],
+        "SP:SP4": ["tersedianya"], "SP:SP5": ["terselenggaranya"], "SP:SP8": ["sistem informasi"],
+        "Tujuan:T2": ["aktivitas"],
+    }
+    # an outcome word outweighs an output word: "peserta" and "jumlah" are there, the change is named too
+    assert "IK:T2/SP1/b" not in got and "IK:T1/SP3/f" not in got

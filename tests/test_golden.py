@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pohon.checks import run_checks
+from pohon.checks import all_rules, run_checks
 from pohon.graph import load_graph
 from pohon.synth import synthesize
 from tests.fixtures import BAD_FIXTURES, fixture_dir
@@ -21,8 +21,17 @@ from tests.golden.canonical import SYNTH_CASES, findings_doc, graph_digest
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = json.loads((ROOT / "tests" / "golden" / "golden.json").read_text())
 
+# The rules that existed when golden.json was written (commit 78b4536). Rules added since (issue 13:
+# target-missing, carrier-not-marked, ...) have no row-object counterpart to agree with, so the comparison runs
+# exactly these, named here rather than derived from the registry, and only on these rules' fixtures; the new
+# rules are held by tests/test_rules.py, tests/test_check_data.py and tests/test_synth.py instead.
+GOLDEN_RULES = ("budget-mismatch", "budget-without-indicator", "duplicate-code", "matrix-inconsistency",
+                "orphan-indicator", "sasaran-mismatch", "starred-with-budget", "target-conflict",
+                "target-direction", "unfunded-indicator", "unit-without-indicator")
+
 CASES = {"data": lambda tmp: ROOT / "data", "clean": lambda tmp: fixture_dir()}
-CASES.update({f"fixture:{b.id}": (lambda tmp, b=b: fixture_dir(b.rule, b.variant)) for b in BAD_FIXTURES})
+CASES.update({f"fixture:{b.id}": (lambda tmp, b=b: fixture_dir(b.rule, b.variant))
+              for b in BAD_FIXTURES if b.rule in GOLDEN_RULES})
 
 
 def _synth(name):
@@ -43,8 +52,15 @@ def test_every_golden_case_is_run():
     assert set(CASES) == set(GOLDEN)
 
 
+def test_golden_rules_are_the_rules_of_the_golden():
+    """Every rule the golden holds findings of is compared, and still registered."""
+    recorded = {f["rule"] for case in GOLDEN.values() for f in case["findings"]}
+    assert recorded == set(GOLDEN_RULES)
+    assert set(GOLDEN_RULES) <= set(all_rules())
+
+
 @pytest.mark.parametrize("name", sorted(GOLDEN))
 def test_same_graph_and_findings_as_the_row_core(name, tmp_path):
     g = load_graph(CASES[name](tmp_path))
     assert graph_digest(g) == GOLDEN[name]["graph"]
-    assert _comparable(findings_doc(run_checks(g))) == _comparable(GOLDEN[name]["findings"])
+    assert _comparable(findings_doc(run_checks(g, GOLDEN_RULES))) == _comparable(GOLDEN[name]["findings"])

@@ -3,6 +3,7 @@ no overwriting; a cascade made from them and filled with a small example passes 
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -125,7 +126,12 @@ def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
     assert {n for n, a in g.nodes(data=True) if a["kind"] == "Unit"} == {"Unit:SET", "Unit:BADAN", "Unit:BAL1"}
     r = cli("check", folder)
     assert r.exit_code == 0, r.output
-    assert "0 temuan" in r.output
+    # each IK of this small cascade has one IKK by construction: the info rule single-output-outcome says so,
+    # and nothing else is found
+    assert "2 temuan (0 galat, 0 peringatan, 2 info)" in r.output
+    doc = json.loads(cli("check", folder, "--format", "json").output)
+    assert sorted((f["rule"], f["node"]) for f in doc["findings"]) == [
+        ("single-output-outcome", "IK:T1/SP1/a"), ("single-output-outcome", "IK:T1/SP2/a")]
     out = cli("budget", folder, "--by", "sp").output
     assert "SP2" in out and "200,00" in out
     assert "Unit BAL1 — Balai Contoh" in cli("trace", "T1/SP2/a", folder).output

@@ -33,7 +33,7 @@ def test_shape_and_unique_codes(tmp_path):
     info = synthesize(tmp_path, agencies=2, seed=3)
     g = load_graph(tmp_path)
     kinds = Counter(a["kind"] for _, a in g.nodes(data=True))
-    assert kinds["SP"] == 2 * 10 and kinds["Tujuan"] == 2 * 4 and kinds["IK"] == 2 * 33
+    assert kinds["SP"] == 2 * 10 and kinds["Tujuan"] == 2 * 4 and kinds["IK"] == 2 * 34  # 31 regular, 2 orphan-indicator defects, 1 single-output-outcome defect
     assert kinds["Komponen"] == info["komponen"] > 1500
     assert len({a["kode"] for _, a in g.nodes(data=True) if a["kind"] == "Unit"}) == kinds["Unit"] == info["units"]
 

@@ -10,7 +10,9 @@ One national row in units.csv (kelompok TOTAL) holds the sum of every unit, Tabe
 every group.
 
 Each agency then gets the same set of injected defects; each breaks exactly one rule and yields a known
-number of findings (`DEFECTS`). The expected count per rule is written to `expected_findings.json`.
+number of findings (`DEFECTS`). The rules of issue 13 judge properties the generator draws at random (a
+missing first-year target, an IKK of the LAB, an IK that one IKK happens to support), so their expected counts
+are tallied while writing (`COUNTED`). The expected count per rule is written to `expected_findings.json`.
 The same seed gives byte-identical files.
 """
 from __future__ import annotations
@@ -20,6 +22,8 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pohon.checks.lexicon import output_wording
 
 YEARS = (2021, 2022, 2023, 2024)
 
@@ -37,6 +41,14 @@ DEFECTS: dict[str, int] = {
     "starred-with-budget": 1,       # a `*` komponen carrying budget
     "unfunded-indicator": 1,        # an IKK whose only komponen is `*` (funded twin elsewhere in the unit)
 }
+
+# Rules whose expected count the generator tallies as it writes the rows (see _Writer.tally).
+COUNTED = (
+    "target-missing",         # an IK or IKK with a `-` target (10% of them in 2021), the two defect IKs (none)
+    "carrier-not-marked",     # every IKK of the LAB (no IK marks it) and the sasaran-mismatch IKK if unmarked
+    "single-output-outcome",  # an IK that exactly one IKK cascades to; at least the injected one (below)
+    "output-oriented-indicator",  # a Tujuan, SP or IK name the lexicon reads as an output ("Jumlah laporan …")
+)
 
 PUSAT = ("P4SI", "P2SI", "POPTIKJI", "PIH")
 PERSPEKTIF = ("Stakeholder", "Customer", "Internal Process", "Learning & Growth")
@@ -99,6 +111,8 @@ class _Writer:
     def __init__(self):
         self.rows: dict[str, list[list]] = {}
         self.baris = 0
+        self.tally: dict[str, int] = {rule: 0 for rule in COUNTED}
+        self.ikk_per_ik: dict[str, int] = {}
 
     def add(self, file: str, row: list) -> None:
         self.baris += 1
@@ -121,8 +135,12 @@ def _target(v) -> str:
     return f"{v:g}"
 
 
-def synthesize(out_dir: str | Path, agencies: int, seed: int = 0, komponen_target: int | None = None) -> dict:
-    """Write the cascade and expected_findings.json into `out_dir`; return the expected counts and sizes."""
+def synthesize(out_dir: str | Path, agencies: int, seed: int = 0, komponen_target: int | None = None,
+               quality_defects: bool = True) -> dict:
+    """Write the cascade and expected_findings.json into `out_dir`; return the expected counts and sizes.
+
+    `quality_defects=False` leaves out the defects injected for the rules of issue 13 (one IK per agency
+    that one IKK supports) and writes byte for byte the cascade of before them (tests/golden holds those)."""
     if agencies < 1:
         raise ValueError("agencies must be at least 1")
     rnd = random.Random(seed)
@@ -149,13 +167,16 @@ def synthesize(out_dir: str | Path, agencies: int, seed: int = 0, komponen_targe
     for a, ag in enumerate(agency_list):
         _plan(rnd, w, a, ag)
     for a, ag in enumerate(agency_list):
-        unit_pagu, group_pagu = _agency_units(rnd, w, a, ag, n_bb, n_b)
+        unit_pagu, group_pagu = _agency_units(rnd, w, a, ag, n_bb, n_b, quality_defects)
         for i in range(len(YEARS)):
             national_pagu[i] += unit_pagu[i]
             total_groups[i] += group_pagu[i]
     nat = f"N{'0' * (width - 1)}"
     _write(out, w, agency_list, mark_columns, nat, national_pagu, total_groups)
-    expected = {rule: count * agencies for rule, count in sorted(DEFECTS.items())}
+    expected = {rule: count * agencies for rule, count in DEFECTS.items()}
+    w.tally["single-output-outcome"] = sum(1 for n in w.ikk_per_ik.values() if n == 1)
+    expected.update(w.tally)
+    expected = dict(sorted(expected.items()))
     (out / "expected_findings.json").write_text(json.dumps(expected, indent=2, sort_keys=True) + "\n",
                                                 encoding="utf-8")
     return {"expected": expected, "komponen": len(w.rows.get("komponen.csv", [])),
@@ -209,6 +230,14 @@ def _plan(rnd: random.Random, w: _Writer, a: int, ag: _Agency) -> None:
                 "Indeks", {set_t}, "", [None] * 4, PERSPEKTIF[1], "UKE-2")
     for sp, nama, program, ss in ag.sps:
         w.add("sp.csv", [sp, nama, program, ss])
+    # output-oriented-indicator: counted with the lexicon's plain-Python reading (the rule reads it with polars)
+    w.tally["output-oriented-indicator"] += sum(
+        bool(output_wording(nama, satuan)) for nama, satuan in
+        [(f"{TUJUAN_NAMES[t]} ({ag.prefix})", "%") for t in range(4)] + [(n, None) for _sp, n, _p, _s in ag.sps]
+        + [(ik.nama, ik.satuan) for ik in ag.iks + [orphan, no_ss]])
+    # target-missing: every table states an IK's targets as drawn, so a drawn None is a missing year; the
+    # two defect IKs are in no target table at all
+    w.tally["target-missing"] += sum(1 for ik in ag.iks if None in ik.targets) + 2
     # defect choices among the regular IKs
     multi = [ik for ik in ag.iks if len(ik.marks) >= 2]
     matrix_ik = multi[0]
@@ -247,7 +276,8 @@ class _Unit:
     kelompok: str
 
 
-def _agency_units(rnd: random.Random, w: _Writer, a: int, ag: _Agency, n_bb: int, n_b: int):
+def _agency_units(rnd: random.Random, w: _Writer, a: int, ag: _Agency, n_bb: int, n_b: int,
+                  quality_defects: bool = True):
     """Units, SK, IKK, komponen and Tabel 10 groups of one agency; returns (Σ unit pagu, Σ group pagu)."""
     p = ag.prefix
     units = [_Unit(f"{p}-SET", f"Sekretariat Badan {p}", ag.types[0], f"{p}-SET")]
@@ -304,6 +334,8 @@ def _agency_units(rnd: random.Random, w: _Writer, a: int, ag: _Agency, n_bb: int
             sk, code, ik = ikks[0]
             other = next(i for i in regular if i.sp != ik.sp)
             ikks[0] = (sk, code, other)
+        if quality_defects and u is units[1]:
+            _single_ik(w, ag, u, sk_names[sps[0]], counters[sps[0]] + 1, by_sp[sps[0]][0], pagu)
         for n, (sk, code, ik) in enumerate(ikks):
             start = rnd.randint(1, 50)
             step = rnd.randint(0, 5)
@@ -314,6 +346,9 @@ def _agency_units(rnd: random.Random, w: _Writer, a: int, ag: _Agency, n_bb: int
                 tg = [10, 20, 15, 25]
             nama = f"{rnd.choice(MEASURES)} {rnd.choice(SUBJECTS)} {rnd.choice(QUALIFIERS)} {u.kode} {code}"
             w.add("ikk.csv", [u.kode, code, sk, nama, ik.satuan, *(_target(v) for v in tg), ik.id, ""])
+            w.tally["target-missing"] += None in tg
+            w.tally["carrier-not-marked"] += u.tipe not in ik.marks
+            w.ikk_per_ik[ik.id] = w.ikk_per_ik.get(ik.id, 0) + 1
             n_k = rnd.randint(3, 6)
             if u is d_unfunded and n == 0:
                 n_k = 0
@@ -367,6 +402,27 @@ def _agency_units(rnd: random.Random, w: _Writer, a: int, ag: _Agency, n_bb: int
             group_sum[y] += written[y]
         w.add("tabel10.csv", [kelompok, names.get(kelompok, kelompok), *(_money(v) for v in written)])
     return unit_sum, group_sum
+
+
+def _single_ik(w: _Writer, ag: _Agency, u: "_Unit", sk: str, n: int, like: _Ik, pagu: list[int]) -> None:
+    """Defect (single-output-outcome): an IK marked for this pusat only, stated in every target table, that
+    exactly one IKK (of this unit, under its SK of the IK's SP, funded) supports. Draws nothing from `rnd`."""
+    ik = _Ik(f"{like.tujuan}/{like.sp}/z", like.tujuan, like.sp, "z", f"Persentase industri yang menerapkan "
+             f"teknologi tunggal {ag.prefix}", "%", {u.tipe}, "Maksimasi", [10, 20, 30, 40], like.perspektif, "UKE-2")
+    w.add("cascading.csv", [ik.perspektif, ik.tujuan, ik.sp, ik.kode, ik.nama, ik.satuan, {u.tipe: "o"},
+                            ik.kategori, ""])
+    for sumber, tujuan, terkait in (("tabel2", ik.tujuan, ""), ("lampiran2", "", u.tipe)):
+        w.add("ik_target.csv", [sumber, ik.id, tujuan, ik.sp, ik.nama, ik.satuan,
+                                *(_target(v) for v in ik.targets), terkait])
+    w.add("pedoman.csv", [u.tipe, ik.id, ik.nama, ik.satuan, ik.klasifikasi, *(_target(v) for v in ik.targets),
+                          f"Kepala {u.tipe}"])
+    code = f"{sk}.{n}"
+    w.add("ikk.csv", [u.kode, code, sk, ik.nama, ik.satuan, *(_target(v) for v in ik.targets), ik.id, ""])
+    w.ikk_per_ik[ik.id] = 1
+    cents = [10_000, 11_000, 12_000, 13_000]
+    w.add("komponen.csv", [u.kode, code, "A", "Pendampingan penerapan teknologi", *(_money(v) for v in cents), "0"])
+    for y in range(len(YEARS)):
+        pagu[y] += cents[y]
 
 
 def _write(out: Path, w: _Writer, agencies: list[_Agency], mark_columns: list[str], nat: str,

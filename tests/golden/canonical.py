@@ -5,8 +5,9 @@ import hashlib
 import json
 
 SYNTH_CASES = {
-    "synth:seed7": {"agencies": 2, "seed": 7},
-    "synth:100k": {"agencies": 10, "seed": 0, "komponen_target": 100_000},
+    # quality_defects=False: the cascades as synthesize wrote them when golden.json was made (before issue 13)
+    "synth:seed7": {"agencies": 2, "seed": 7, "quality_defects": False},
+    "synth:100k": {"agencies": 10, "seed": 0, "komponen_target": 100_000, "quality_defects": False},
 }
 
 
