@@ -143,3 +143,28 @@ def test_cli_formats():
     assert doc["renamed_from"]["IK:T1/SP1/b"] == "IK:T1/SP1/a"
     assert doc["status"]["Unit:B3"] == "added"
     assert run(CLEAN, CLEAN.parent / "does-not-exist").exit_code == 2
+
+
+# --- IKU stability (issue 13): an IK removed, re-coded or re-worded is a warning ----------------------------
+
+def test_iku_stability_flags_recoded_reworded_and_removed_ik_but_not_targets(diff, clean_dir):
+    assert [(c.old_node, c.change) for c in diff.iku_stability()] == [("IK:T1/SP1/a", "recoded"),
+                                                                      ("IK:T1/SP1/a", "reworded")]
+    edit(clean_dir, "cascading.csv", "T2,SP2,a,Nilai SAKIP Badan", "T2,SP2,b,Indeks kepuasan pengguna layanan")
+    for name in ("ikk.csv", "ik_target.csv", "pedoman.csv"):
+        path = clean_dir / name
+        path.write_text(path.read_text(encoding="utf-8").replace("T2/SP2/a", "T2/SP2/b"), encoding="utf-8")
+    d = diff_datasets(load_graph(CLEAN), load_graph(clean_dir))
+    assert [(c.node, c.change) for c in d.iku_stability()] == [("IK:T2/SP2/a", "removed")]  # the added one is not
+    assert diff_datasets(load_graph(CLEAN), load_graph(CLEAN)).iku_stability() == []
+
+
+def test_iku_stability_in_every_format():
+    text = run(CLEAN, REVISION).output
+    assert "Peringatan stabilitas IKU (kriteria: IKU tidak berubah selama periode Renstra" in text
+    assert "  peringatan: IK T1/SP1/a: kode diubah: T1/SP1/a → T1/SP1/b" in text
+    md = run(CLEAN, REVISION, "--format", "markdown", "--lang", "en").output
+    assert "## IKU stability warnings" in md and "- **warning** `T1/SP1/a`: code changed: T1/SP1/a → T1/SP1/b" in md
+    doc = json.loads(run(CLEAN, REVISION, "--format", "json").output)
+    assert [(w["old_node"], w["change"], w["severity"]) for w in doc["iku_stability"]] == \
+        [("IK:T1/SP1/a", "recoded", "warning"), ("IK:T1/SP1/a", "reworded", "warning")]

@@ -29,6 +29,9 @@ FIELDS = {
     "IKK": ("nama", "satuan", "ik", "target"), "Komponen": ("nama", "bintang", "anggaran"),
 }
 EPS = 0.005
+STABILITY = ("removed", "recoded", "reworded")  # what breaks an IKU's stability (an added IK does not)
+CRITERION = {"id": "IKU tidak berubah selama periode Renstra (PermenPAN-RB 88/2021, komponen Perencanaan)",
+             "en": "the IKU stay unchanged through the Renstra period (PermenPAN-RB 88/2021, Perencanaan)"}
 
 
 @dataclass
@@ -75,12 +78,19 @@ class Diff:
     matched: dict[str, str] = field(default_factory=dict)  # new id -> old id
     totals: dict[int, tuple[float, float]] = field(default_factory=dict)
 
+    def iku_stability(self) -> list[Change]:
+        """The IK removed, re-coded or re-worded between the versions: each one a warning against the SAKIP
+        criterion that the IKU stay fixed through the Renstra period (PermenPAN-RB 88/2021, Perencanaan)."""
+        return [c for c in self.changes if c.kind == "IK" and c.change in STABILITY]
+
     def status_of(self, node_id: str) -> str | None:
         return self.status.get(node_id)
 
     def as_dict(self) -> dict:
         return {"old": self.old_name, "new": self.new_name, "years": self.years,
                 "changes": [c.as_dict() for c in self.changes], "budget": [s.as_dict() for s in self.shifts],
+                "iku_stability": [{**c.as_dict(), "severity": "warning", "criterion": CRITERION["en"]}
+                                  for c in self.iku_stability()],
                 "status": self.status, "renamed_from": {n: o for n, o in self.matched.items() if n != o},
                 "totals": {str(y): {"old": o, "new": n} for y, (o, n) in self.totals.items()}}
 

@@ -5,7 +5,7 @@ import json
 
 from pohon import fmt
 from pohon.checks.view import rupiah
-from pohon.diff import Change, Diff
+from pohon.diff import CRITERION, Change, Diff
 from pohon.trace import short
 
 WORDS = {
@@ -17,7 +17,8 @@ WORDS = {
            "total": "Total komponen", "none": "Tidak ada perbedaan.", "by_ik": "per IK", "by_unit": "per unit",
            "not-cascaded": "tidak ter-cascade (IKK tanpa IK)", "kind": "jenis", "node": "simpul",
            "change": "perubahan", "old": "lama", "new": "baru", "year": "tahun", "delta": "selisih",
-           "empty": "(kosong)"},
+           "empty": "(kosong)", "stability": "Peringatan stabilitas IKU", "criterion": "kriteria",
+           "warning": "peringatan"},
     "en": {"added": "added", "removed": "removed", "recoded": "code changed", "reworded": "name changed",
            "target": "target", "pagu": "pagu", "anggaran": "anggaran", "unit_types": "Lampiran IV marks",
            "ik": "IKK → IK cascade", "sp": "SP", "satuan": "unit of measure", "tipe": "type",
@@ -26,7 +27,8 @@ WORDS = {
            "total": "Total of komponen", "none": "No differences.", "by_ik": "by IK", "by_unit": "by unit",
            "not-cascaded": "not cascaded (IKK with no IK)", "kind": "kind", "node": "node",
            "change": "change", "old": "old", "new": "new", "year": "year", "delta": "difference",
-           "empty": "(empty)"},
+           "empty": "(empty)", "stability": "IKU stability warnings", "criterion": "criterion",
+           "warning": "warning"},
 }
 SIGN = {"added": "+", "removed": "-"}
 
@@ -71,6 +73,7 @@ def to_text(d: Diff, lang: str = "id") -> str:
     for c in d.changes:
         was = f" (← {short(c.old_node)})" if c.old_node and c.old_node != c.node else ""
         out.append(f"{SIGN.get(c.change, '~')} {_node(c.node, lang)}{was}: {describe(c, lang)}")
+    out += _stability_text(d, lang)
     out += ["", f"{w['budget']}:"]
     for s in d.shifts:
         out.append(f"  {w['by_' + s.by]:<9} {_node(s.node, lang)} {s.year}: {rupiah(s.old, lang)} → {rupiah(s.new, lang)}"
@@ -86,6 +89,15 @@ def to_json(d: Diff, lang: str = "id") -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
+def _stability_text(d: Diff, lang: str) -> list[str]:
+    stable = d.iku_stability()
+    if not stable:
+        return []
+    w = WORDS[lang]
+    out = ["", f"{w['stability']} ({w['criterion']}: {CRITERION[lang]}):"]
+    return out + [f"  {w['warning']}: {_node(c.old_node or c.node, lang)}: {describe(c, lang)}" for c in stable]
+
+
 def _md(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -99,6 +111,10 @@ def to_markdown(d: Diff, lang: str = "id") -> str:
     for c in d.changes:
         was = f" ← `{_md(short(c.old_node))}`" if c.old_node and c.old_node != c.node else ""
         out.append(f"| {c.kind} | `{_md(short(c.node))}`{was} | {_md(describe(c, lang))} |")
+    stable = d.iku_stability()
+    if stable:
+        out += ["", f"## {w['stability']}", "", f"{w['criterion']}: {CRITERION[lang]}", ""]
+        out += [f"- **{w['warning']}** `{_md(short(c.old_node or c.node))}`: {_md(describe(c, lang))}" for c in stable]
     out += ["", f"## {w['budget']}", "",
             f"| {w['node']} | {w['year']} | {w['old']} | {w['new']} | {w['delta']} |", "|---|---|--:|--:|--:|"]
     for s in d.shifts:
