@@ -110,7 +110,9 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "hidden_findings": hidden_findings,
         "legend": [(k, t["kinds"][k], st.KIND_STYLE[k]["shape"], st.KIND_STYLE[k]["color"],
                     st.KIND_STYLE[k]["border"]) for k in st.KINDS if counts[k]],
-        "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")],
+        # only the rings this page draws: the legend says what is on the screen, nothing more
+        "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")
+                            if sev[s]],
         "diff": dv.context(view.nodes) if dv else None,
     }
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header

@@ -6,9 +6,14 @@
   var T = D.text;
   var container = document.getElementById("net");
   var info = {}, up = {}, dn = {}, baseEdge = {}, baseNode = {};
+  /* A node's own look (budget size, finding border, diff status). vis-network re-applies the group's
+     defaults on every update that leaves one of these out, so every update sends them all (`look`). */
+  var OWN = ["size", "color", "borderWidth", "borderWidthSelected", "shadow", "shapeProperties"];
   D.nodes.forEach(function (n, i) {
     info[n.id] = D.info[i];
-    baseNode[n.id] = { opacity: n.opacity === undefined ? 1 : n.opacity, color: n.color,
+    var own = {};
+    OWN.forEach(function (k) { if (n[k] !== undefined) { own[k] = n[k]; } });
+    baseNode[n.id] = { opacity: n.opacity === undefined ? 1 : n.opacity, own: own,
       font: (n.font && n.font.color) || D.kinds[D.info[i].k].font };
   });
   D.edges.forEach(function (e) {
@@ -20,7 +25,8 @@
   var nodes = new vis.DataSet(D.nodes);
   var edges = new vis.DataSet(D.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
-  var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], filter: { unit: "", sp: "" },
+  var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], path: null,
+    filter: { unit: "", sp: "" },
     status: (D.diff && D.diff.status) || {} };
   window.pohon = state;
   network.once("afterDrawing", function () {
@@ -116,20 +122,30 @@
       parseInt(h.substr(4, 2), 16) + "," + alpha + ")";
   }
 
+  /* The one place nodes are updated: the node's own look, dimmed off the path, hidden outside the filter. */
+  function look(id, lit, shown) {
+    var b = baseNode[id], u = JSON.parse(JSON.stringify(b.own));
+    u.id = id;
+    u.opacity = lit ? b.opacity : 0.12;
+    u.font = { color: lit ? b.font : fade(b.font, 0.15) };
+    u.hidden = !shown;
+    return u;
+  }
+  function shownBy(id, f) {
+    var r = info[id];
+    return (!f.unit || r.u.indexOf(f.unit) >= 0) && (!f.sp || r.s.indexOf(f.sp) >= 0);
+  }
   function paint(sel) {
-    var nu = [], eu = [];
-    D.nodes.forEach(function (n) {
-      var on = !sel || sel.nodes.has(n.id), b = baseNode[n.id];
-      var u = { id: n.id, opacity: on ? b.opacity : 0.12, font: { color: on ? b.font : fade(b.font, 0.15) } };
-      if (b.color) { u.color = b.color; }  // an update without it would bring back the group's colours
-      nu.push(u);
-    });
+    var eu = [];
+    state.path = sel;
+    nodes.update(D.nodes.map(function (n) {
+      return look(n.id, !sel || sel.nodes.has(n.id), shownBy(n.id, state.filter));
+    }));
     D.edges.forEach(function (e) {
       var on = !sel || sel.edges.has(e.id), b = baseEdge[e.id];
       eu.push({ id: e.id, width: sel && on ? b.width + 1.5 : b.width,
         color: { color: sel && on ? D.pathColor : b.color, opacity: sel ? (on ? 1 : 0.06) : b.opacity } });
     });
-    nodes.update(nu);
     edges.update(eu);
   }
 
@@ -212,11 +228,7 @@
     state.filter = { unit: unit, sp: sp };
     unitSel.value = unit;
     spSel.value = sp;
-    nodes.update(D.nodes.map(function (n) {
-      var r = info[n.id];
-      var show = (!unit || r.u.indexOf(unit) >= 0) && (!sp || r.s.indexOf(sp) >= 0);
-      return { id: n.id, hidden: !show };
-    }));
+    paint(state.path || null);
     network.fit({ animation: false });
   }
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
