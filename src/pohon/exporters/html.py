@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 import networkx as nx
 from pyvis.network import Network
 
+from pohon import fmt
 from pohon.exporters import html_style as st
 from pohon.gcpause import paused
 from pohon.exporters.html_diff import DiffView
@@ -105,9 +106,10 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "title": title or _title(graph, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang),
         "t": t,
         "depth": depth,
-        "counts": [(k, counts[k]) for k in st.KINDS if counts[k]],
-        "severity_counts": [(s, t["severity"][s], sev[s]) for s in ("error", "warning", "info") if sev[s]],
-        "hidden_findings": hidden_findings,
+        "counts": [(k, fmt.plain(counts[k], lang)) for k in st.KINDS if counts[k]],
+        "severity_counts": [(s, t["severity"][s], fmt.plain(sev[s], lang)) for s in ("error", "warning", "info")
+                            if sev[s]],
+        "hidden_findings": fmt.plain(hidden_findings, lang) if hidden_findings else "",
         "legend": [(k, t["kinds"][k], st.KIND_STYLE[k]["shape"], st.KIND_STYLE[k]["color"],
                     st.KIND_STYLE[k]["border"]) for k in st.KINDS if counts[k]],
         # only the rings this page draws: the legend says what is on the screen, nothing more
@@ -142,6 +144,14 @@ def render_all(graph: nx.DiGraph, findings, *, lang: str = "id", old_graph: nx.D
 
 
 # ---- helpers ----
+
+def rule_title(rule_id: str, lang: str) -> str:
+    """The rule's name for people (`Anggaran tidak cocok`); its id when it is not a registered rule."""
+    from pohon.checks import all_rules
+
+    r = all_rules().get(rule_id)
+    return (r.title(lang) if r else "") or rule_id
+
 
 def _tipe_rank(tipe: str) -> int:
     return st.TIPE_ORDER.index(tipe) if tipe in st.TIPE_ORDER else len(st.TIPE_ORDER)
@@ -269,13 +279,13 @@ def _info(graph: Source, n: str, findings, view: View, years, lang: str) -> dict
     if a.get("satuan"):
         rows.append([t["satuan"], str(a["satuan"])])
     if any(f"target_{y}" in a for y in years):
-        rows += [[f"{t['target']} {y}", st.fmt_number(a.get(f"target_{y}"), lang)] for y in years]
+        rows += [[f"{t['target']} {y}", st.fmt_target(a.get(f"target_{y}"), lang)] for y in years]
     prefix = st.BUDGET_PREFIX.get(k)
     if prefix:
         label = t["pagu"] if prefix == "pagu" else t["budget"]
-        rows += [[f"{label} {y}", st.fmt_number(a.get(f"{prefix}_{y}"), lang)] for y in years]
+        rows += [[f"{label} {y}", st.fmt_money(a.get(f"{prefix}_{y}"), lang)] for y in years]
         total = st.budget(a, years)
-        rows.append([f"{t['total']} {years[0]}–{years[-1]}", st.fmt_number(total, lang)])
+        rows.append([f"{t['total']} {years[0]}–{years[-1]}", st.fmt_money(total, lang)])
     if k == "IKK" and a.get("ik"):
         rows.append([t["ik"], str(a["ik"])])
     if k == "IK" and a.get("unit_types"):
@@ -287,5 +297,5 @@ def _info(graph: Source, n: str, findings, view: View, years, lang: str) -> dict
     if a.get("baris"):
         rows.append(["Baris dokumen sumber" if lang != "en" else "Source document line", str(a["baris"])])
     return {"k": k, "c": str(code or n.split(":", 1)[-1] if k != "SS" else ""), "n": str(a.get("nama") or ""),
-            "t": rows, "f": [[f.severity, f.rule, f.message(lang)] for f in findings],
+            "t": rows, "f": [[f.severity, f.rule, rule_title(f.rule, lang), f.message(lang)] for f in findings],
             "u": view.units.get(n, []), "s": view.sps.get(n, [])}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+from pohon import fmt
+
 # Draw order top-down. Tujuan sits on the SP level, beside the SPs.
 LEVEL = {"SS": 0, "Tujuan": 1, "SP": 1, "IK": 2, "Unit": 3, "SK": 4, "IKK": 5, "Komponen": 6}
 KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
@@ -87,16 +89,18 @@ def shape_width(text: str, kind: str, radius: float | None = None) -> float:
     return max(text_w, 2 * (radius or style.get("radius", 10)))
 
 
-def fmt_number(value, lang: str) -> str:
-    """1234.5 -> '1.234,5' (id) or '1,234.5' (en); text stays as written; None -> '–'."""
+def fmt_target(value, lang: str) -> str:
+    """A target or any plain figure, through pohon.fmt: 3.75 -> '3,75' (id) / '3.75' (en); text as written."""
+    return fmt.target(None if value == "" else value, lang)
+
+
+def fmt_money(value, lang: str) -> str:
+    """An amount in Rp juta, two decimals, through pohon.fmt: 1234.5 -> '1.234,50' (id) / '1,234.50' (en)."""
     if value is None or value == "":
         return "–"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    s = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "en":
-        return s
-    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return fmt.number(value, lang)
 
 
 TEXT = {

@@ -66,8 +66,9 @@
       var ul = el("ul", "findings");
       r.f.forEach(function (f) {
         var li = el("li", "sev-" + f[0]);
-        li.appendChild(el("b", null, T.severity[f[0]] + " · " + f[1] + ": "));
-        li.appendChild(document.createTextNode(f[2]));
+        li.appendChild(el("b", null, T.severity[f[0]] + " · " + f[2] + ": "));
+        li.appendChild(document.createTextNode(f[3] + " "));
+        li.appendChild(el("code", "rule", f[1]));
         ul.appendChild(li);
       });
       box.appendChild(ul);
@@ -229,7 +230,8 @@
     unitSel.value = unit;
     spSel.value = sp;
     paint(state.path || null);
-    network.fit({ animation: false });
+    var shown = D.nodes.filter(function (n) { return shownBy(n.id, state.filter); }).map(function (n) { return n.id; });
+    network.fit({ nodes: shown.length ? shown : undefined, animation: false });  // zoom to what the filter keeps
   }
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
