@@ -14,6 +14,7 @@ from pohon import fmt
 from pohon.exporters import html_style as st
 from pohon.gcpause import paused
 from pohon.exporters.html_diff import DiffView
+from pohon.exporters import html_findings as hf
 from pohon.exporters.html_layout import layout
 from pohon.exporters.html_page import page
 from pohon.exporters.html_select import Source, VisualOptionError, View, as_source, natural_key, select_view
@@ -58,8 +59,14 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         fs.sort(key=lambda f: (-st.SEVERITY_RANK.get(f.severity, 0), f.rule, f.message(lang)))
     kind = {n: graph.attrs(n)["kind"] for n in view.nodes}
     labels = _labels(graph, view)
+    below = hf.below_units(graph, findings)
     if dv:
         labels = {n: dv.label(n, x) for n, x in labels.items()}
+    else:  # a unit carries the count of the findings under it (its SK, IKK, komponen), drawn or not
+        for n in view.nodes:
+            c = below.get(str(graph.attrs(n).get("kode"))) if kind[n] == "Unit" else None
+            if c:
+                labels[n] += f" {st.BELOW_MARK}{fmt.plain(sum(c.values()), lang)}"
     radius = _radii(graph, view, years)
     width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
     height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
@@ -83,10 +90,12 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
 
     sev = Counter(f.severity for fs in by_node.values() for f in fs)
     data = {
-        "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty")},
+        "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty", "outside", "of",
+                                   "panel_count", "shown_of")},
         "nodes": vis_nodes,
         "edges": vis_edges,
-        "info": [_info(graph, n, by_node.get(n, []), view, years, lang) for n in view.nodes],
+        "info": [_info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
+        "findings": hf.panel_rows(graph, findings, shown, lang),
         "kinds": {k: {"font": s["font"]} for k, s in st.KIND_STYLE.items()},
         "options": _options(len(view.nodes)),
         "edgeColor": st.EDGE_COLOR,
@@ -116,7 +125,16 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")
                             if sev[s]],
         "diff": dv.context(view.nodes) if dv else None,
+        "rules": [],
+        "below_legend": not dv and any(kind[n] == "Unit" and below.get(str(graph.attrs(n).get("kode")))
+                                       for n in view.nodes),
     }
+    context["rules"] = hf.rule_options(data["findings"], lang)
+    context["total_findings"] = fmt.plain(len(data["findings"]), lang)
+    all_sev = Counter(r[0] for r in data["findings"])
+    context["severity_options"] = [(s, t["severity"][s], fmt.plain(all_sev[s], lang)) for s in hf.SEVERITIES
+                                   if all_sev[s]]
+    context["below_mark"] = st.BELOW_MARK
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
         context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
         context["severity_legend"] = []
@@ -144,14 +162,6 @@ def render_all(graph: nx.DiGraph, findings, *, lang: str = "id", old_graph: nx.D
 
 
 # ---- helpers ----
-
-def rule_title(rule_id: str, lang: str) -> str:
-    """The rule's name for people (`Anggaran tidak cocok`); its id when it is not a registered rule."""
-    from pohon.checks import all_rules
-
-    r = all_rules().get(rule_id)
-    return (r.title(lang) if r else "") or rule_id
-
 
 def _tipe_rank(tipe: str) -> int:
     return st.TIPE_ORDER.index(tipe) if tipe in st.TIPE_ORDER else len(st.TIPE_ORDER)
@@ -262,7 +272,7 @@ def _options(n_nodes: int) -> dict:
     }
 
 
-def _info(graph: Source, n: str, findings, view: View, years, lang: str) -> dict:
+def _info(graph: Source, n: str, findings, view: View, years, lang: str, below=None) -> dict:
     a = graph.attrs(n)
     t = st.text(lang)
     k = a["kind"]
@@ -292,10 +302,12 @@ def _info(graph: Source, n: str, findings, view: View, years, lang: str) -> dict
         rows.append([t["unit_types"], ", ".join(str(x) for x in a["unit_types"])])
     if k == "Komponen" and a.get("bintang"):
         rows.append([t["bintang"], t["yes"]])
+    if k == "Unit" and below and below.get(str(code)):
+        rows.append([t["below"], hf.rollup_text(below[str(code)], lang)])
     if a.get("file"):
         rows.append(["Berkas" if lang != "en" else "File", str(a["file"])])
     if a.get("baris"):
         rows.append(["Baris dokumen sumber" if lang != "en" else "Source document line", str(a["baris"])])
     return {"k": k, "c": str(code or n.split(":", 1)[-1] if k != "SS" else ""), "n": str(a.get("nama") or ""),
-            "t": rows, "f": [[f.severity, f.rule, rule_title(f.rule, lang), f.message(lang)] for f in findings],
+            "t": rows, "f": [[f.severity, f.rule, hf.rule_title(f.rule, lang), f.message(lang)] for f in findings],
             "u": view.units.get(n, []), "s": view.sps.get(n, [])}

@@ -33,6 +33,7 @@ SEVERITY_STYLE = {  # finding border: colour, width
     "info": ("#3b5bdb", 3),
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+BELOW_MARK = "⚠"  # on a unit's label: the findings on its SK, IKK and komponen
 EDGE_COLOR = "#9aa5b1"
 CASCADE_COLOR = "#c77d00"
 
@@ -121,6 +122,11 @@ TEXT = {
         "sp": "SP", "program": "Program", "unit_types": "Tipe unit (Lampiran IV)", "bintang": "Bertanda *",
         "yes": "ya", "help": "Klik simpul: jalur ke SS dan turunannya. Klik ruang kosong: hapus sorotan.",
         "details_empty": "Pilih simpul untuk melihat rinciannya.",
+        "panel": "Semua temuan", "all_sev": "Semua tingkat", "all_rules": "Semua aturan",
+        "outside": "di luar tampilan ini", "of": "dari", "below": "Temuan di bawahnya",
+        "panel_count": "temuan", "shown_of": "ditampilkan",
+        "below_legend": "n: temuan pada SK, IKK dan komponen di bawah unit",
+        "panel_help": "n / p: temuan berikut / sebelumnya",
     },
     "en": {
         "kinds": {"SS": "Strategic Objective", "Tujuan": "Goal", "SP": "Program Objective",
@@ -140,6 +146,11 @@ TEXT = {
         "bintang": "Starred *", "yes": "yes",
         "help": "Click a node: its path to the SS and its subtree. Click empty space: clear.",
         "details_empty": "Select a node to see its details.",
+        "panel": "All findings", "all_sev": "All severities", "all_rules": "All rules",
+        "outside": "not on this page", "of": "of", "below": "Findings below",
+        "panel_count": "findings", "shown_of": "shown",
+        "below_legend": "n: findings on the SK, IKK and komponen under the unit",
+        "panel_help": "n / p: next / previous finding",
     },
 }
 

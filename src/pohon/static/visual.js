@@ -241,6 +241,53 @@
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && ev.target !== search) { clear(); }
   });
+  /* ---- the findings panel: every finding of the dataset, drawn here or not ---- */
+  var fList = document.getElementById("f-list"), fSev = document.getElementById("f-sev"),
+    fRule = document.getElementById("f-rule"), fCount = document.getElementById("f-count");
+  var rows = [], current = -1;
+  function listFindings() {
+    var sev = fSev.value, rule = fRule.value;
+    rows = [];
+    current = -1;
+    fList.replaceChildren();
+    D.findings.forEach(function (f, i) {
+      if ((sev && f[0] !== sev) || (rule && f[1] !== rule)) { return; }
+      var b = el("button", "fhit sev-" + f[0] + (f[6] ? "" : " outside"));
+      b.type = "button";
+      b.setAttribute("role", "listitem");
+      b.dataset.i = String(i);
+      b.appendChild(el("b", null, T.severity[f[0]] + " · " + f[2]));
+      b.appendChild(el("span", "where", f[5] + (f[6] ? "" : " · " + T.outside)));
+      b.appendChild(el("span", "msg", f[3]));
+      b.appendChild(el("code", "rule", f[1]));
+      var at = rows.length;
+      b.addEventListener("click", function () { goFinding(at); });
+      rows.push({ f: f, el: b });
+      fList.appendChild(b);
+    });
+    fCount.textContent = rows.length === D.findings.length ? String(rows.length) :
+      rows.length + " " + T.of + " " + D.findings.length;
+    state.findingRows = rows.length;
+  }
+  function goFinding(i) {
+    if (!rows.length) { return; }
+    current = (i + rows.length) % rows.length;
+    rows.forEach(function (r, k) { r.el.classList.toggle("current", k === current); });
+    var r = rows[current];
+    r.el.scrollIntoView({ block: "nearest" });
+    state.currentFinding = r.f[4];
+    if (r.f[6]) { select(r.f[4], true); }
+  }
+  fSev.addEventListener("change", listFindings);
+  fRule.addEventListener("change", listFindings);
+  listFindings();
+  document.addEventListener("keydown", function (ev) {
+    var t = ev.target && ev.target.tagName;
+    if (t === "INPUT" || t === "SELECT" || t === "TEXTAREA" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    if (ev.key === "n") { goFinding(current + 1); } else if (ev.key === "p") { goFinding(current < 0 ? -1 : current - 1); }
+  });
+  state.goFinding = goFinding;
+
   state.select = select;
   state.clear = clear;
   state.setFilter = setFilter;

@@ -1,0 +1,98 @@
+"""The findings panel lists every finding `pohon check` reports on the page's data, filters by severity and
+rule, selects a drawn node on click, and steps with n / p (issue 10, item 3)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from tests.browser.test_pages import ROOT, browser, open_page  # noqa: F401  (browser is a fixture)
+from tests.test_visual import page_data
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def findings():
+    from pohon.checks import run_checks
+    from pohon.graph import load_graph
+
+    return run_checks(load_graph(ROOT / "data"))
+
+
+def key(page, k: str) -> None:
+    page.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": k, "text": k})
+    page.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": k})
+
+
+def rows(page) -> list[dict]:
+    return page.eval("""Array.from(document.querySelectorAll('#f-list .fhit')).map(b => ({
+        i: +b.dataset.i, outside: b.classList.contains('outside'), current: b.classList.contains('current'),
+        text: b.textContent }))""")
+
+
+@pytest.mark.parametrize("name", ["bskji.html", "tipe-BBSPJI.html"])
+def test_panel_lists_every_finding_of_the_data(browser, findings, name):  # noqa: F811
+    path = ROOT / "visual" / name
+    d = page_data(path.read_text(encoding="utf-8"))
+    drawn = {n["id"] for n in d["nodes"]}
+    page = open_page(browser, path)
+    try:
+        listed = rows(page)
+        assert len(listed) == len(findings) == len(d["findings"])
+        assert Counter((f[0], f[1], f[4]) for f in d["findings"]) == \
+            Counter((f.severity, f.rule, f.node) for f in findings)
+        assert sum(r["outside"] for r in listed) == sum(f.node not in drawn for f in findings) > 0
+        # grouped worst first
+        rank = {"error": 0, "warning": 1, "info": 2}
+        sevs = [rank[d["findings"][r["i"]][0]] for r in listed]
+        assert sevs == sorted(sevs)
+        for sev, n in Counter(f.severity for f in findings).items():
+            page.eval(f"(() => {{ const s = document.getElementById('f-sev'); s.value = '{sev}';"
+                      " s.dispatchEvent(new Event('change')); })()")
+            assert len(rows(page)) == n
+            assert page.eval("document.getElementById('f-count').textContent") == f"{n} dari {len(findings)}"
+        page.eval("(() => { const s = document.getElementById('f-sev'); s.value = '';"
+                  " s.dispatchEvent(new Event('change')); })()")
+        rule, n = Counter(f.rule for f in findings).most_common(1)[0]
+        page.eval(f"(() => {{ const s = document.getElementById('f-rule'); s.value = {json.dumps(rule)};"
+                  " s.dispatchEvent(new Event('change')); })()")
+        got = rows(page)
+        assert len(got) == n and all(d["findings"][r["i"]][1] == rule for r in got)
+        from pohon.checks import all_rules
+        assert all(all_rules()[rule].title("id") in r["text"] for r in got)
+        assert page.errors() == []
+    finally:
+        page.close()
+
+
+def test_click_selects_and_n_p_step_through(browser, findings):  # noqa: F811
+    path = ROOT / "visual" / "tipe-BBSPJI.html"
+    d = page_data(path.read_text(encoding="utf-8"))
+    page = open_page(browser, path)
+    try:
+        listed = rows(page)
+        first_drawn = next(k for k, r in enumerate(listed) if not r["outside"])
+        page.eval(f"document.querySelectorAll('#f-list .fhit')[{first_drawn}].click()")
+        node = d["findings"][listed[first_drawn]["i"]][4]
+        assert page.eval("pohon.selected") == node
+        assert page.eval("pohon.network.getSelectedNodes()") == [node]
+        key(page, "n")
+        now = rows(page)
+        assert [k for k, r in enumerate(now) if r["current"]] == [first_drawn + 1]
+        nxt = d["findings"][now[first_drawn + 1]["i"]]
+        if nxt[6]:
+            assert page.eval("pohon.selected") == nxt[4]
+        key(page, "p")
+        key(page, "p")
+        assert [k for k, r in enumerate(rows(page)) if r["current"]] == [(first_drawn - 1) % len(listed)]
+        # an outside finding is listed and marked but selects nothing that is not on the page
+        outside = next(k for k, r in enumerate(listed) if r["outside"])
+        page.eval("pohon.clear()")
+        page.eval(f"document.querySelectorAll('#f-list .fhit')[{outside}].click()")
+        assert page.eval("pohon.selected") is None
+        assert "di luar tampilan ini" in rows(page)[outside]["text"]
+        assert page.errors() == []
+    finally:
+        page.close()
