@@ -15,6 +15,7 @@ from pohon.exporters import html_style as st
 from pohon.gcpause import paused
 from pohon.exporters.html_diff import DiffView
 from pohon.exporters import html_findings as hf
+from pohon.exporters import html_info
 from pohon.exporters.html_layout import layout
 from pohon.exporters.html_page import page
 from pohon.exporters.html_select import Source, VisualOptionError, View, as_source, natural_key, select_view
@@ -91,10 +92,11 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     sev = Counter(f.severity for fs in by_node.values() for f in fs)
     data = {
         "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty", "outside", "of",
-                                   "panel_count", "shown_of")},
+                                   "units_word")},
+        "group": fmt.plain(1000, lang)[1],  # the thousands mark pohon.fmt uses: JS counts follow the same rule
         "nodes": vis_nodes,
         "edges": vis_edges,
-        "info": [_info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
+        "info": [html_info.info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
         "findings": hf.panel_rows(graph, findings, shown, lang),
         "kinds": {k: {"font": s["font"]} for k, s in st.KIND_STYLE.items()},
         "options": _options(len(view.nodes)),
@@ -270,44 +272,3 @@ def _options(n_nodes: int) -> dict:
                             "inherit": False}},
         "groups": groups,
     }
-
-
-def _info(graph: Source, n: str, findings, view: View, years, lang: str, below=None) -> dict:
-    a = graph.attrs(n)
-    t = st.text(lang)
-    k = a["kind"]
-    rows = []
-    code = a.get("kode") or ""
-    if code:
-        rows.append([t["code"], str(code)])
-    if k == "Unit" and a.get("tipe"):
-        rows.append([t["tipe"], str(a["tipe"])])
-    if k == "SP" and a.get("program"):
-        rows.append([t["program"], str(a["program"])])
-    if k == "SK" and a.get("sp"):
-        rows.append([t["sp"], str(a["sp"])])
-    if a.get("satuan"):
-        rows.append([t["satuan"], str(a["satuan"])])
-    if any(f"target_{y}" in a for y in years):
-        rows += [[f"{t['target']} {y}", st.fmt_target(a.get(f"target_{y}"), lang)] for y in years]
-    prefix = st.BUDGET_PREFIX.get(k)
-    if prefix:
-        label = t["pagu"] if prefix == "pagu" else t["budget"]
-        rows += [[f"{label} {y}", st.fmt_money(a.get(f"{prefix}_{y}"), lang)] for y in years]
-        total = st.budget(a, years)
-        rows.append([f"{t['total']} {years[0]}–{years[-1]}", st.fmt_money(total, lang)])
-    if k == "IKK" and a.get("ik"):
-        rows.append([t["ik"], str(a["ik"])])
-    if k == "IK" and a.get("unit_types"):
-        rows.append([t["unit_types"], ", ".join(str(x) for x in a["unit_types"])])
-    if k == "Komponen" and a.get("bintang"):
-        rows.append([t["bintang"], t["yes"]])
-    if k == "Unit" and below and below.get(str(code)):
-        rows.append([t["below"], hf.rollup_text(below[str(code)], lang)])
-    if a.get("file"):
-        rows.append(["Berkas" if lang != "en" else "File", str(a["file"])])
-    if a.get("baris"):
-        rows.append(["Baris dokumen sumber" if lang != "en" else "Source document line", str(a["baris"])])
-    return {"k": k, "c": str(code or n.split(":", 1)[-1] if k != "SS" else ""), "n": str(a.get("nama") or ""),
-            "t": rows, "f": [[f.severity, f.rule, hf.rule_title(f.rule, lang), f.message(lang)] for f in findings],
-            "u": view.units.get(n, []), "s": view.sps.get(n, [])}

@@ -124,9 +124,11 @@ TEXT = {
         "details_empty": "Pilih simpul untuk melihat rinciannya.",
         "panel": "Semua temuan", "all_sev": "Semua tingkat", "all_rules": "Semua aturan",
         "outside": "di luar tampilan ini", "of": "dari", "below": "Temuan di bawahnya",
-        "panel_count": "temuan", "shown_of": "ditampilkan",
         "below_legend": "n: temuan pada SK, IKK dan komponen di bawah unit",
         "panel_help": "n / p: temuan berikut / sebelumnya",
+        "carried_by": "Diemban unit (Lampiran IV)", "nobody": "tidak ada", "supported_by": "Didukung",
+        "budget_under": "Anggaran komponen di bawahnya (Rp juta)", "unit": "Unit kerja", "sk": "Sasaran Kegiatan",
+        "ikk": "IKK", "units_word": "unit", "more": "lainnya", "file": "Berkas", "line": "Baris dokumen sumber",
     },
     "en": {
         "kinds": {"SS": "Strategic Objective", "Tujuan": "Goal", "SP": "Program Objective",
@@ -148,9 +150,11 @@ TEXT = {
         "details_empty": "Select a node to see its details.",
         "panel": "All findings", "all_sev": "All severities", "all_rules": "All rules",
         "outside": "not on this page", "of": "of", "below": "Findings below",
-        "panel_count": "findings", "shown_of": "shown",
         "below_legend": "n: findings on the SK, IKK and komponen under the unit",
         "panel_help": "n / p: next / previous finding",
+        "carried_by": "Carried by units (Lampiran IV)", "nobody": "none", "supported_by": "Supported by",
+        "budget_under": "Komponen budget under it (Rp million)", "unit": "Unit", "sk": "Activity objective (SK)",
+        "ikk": "IKK", "units_word": "units", "more": "more", "file": "File", "line": "Source document line",
     },
 }
 

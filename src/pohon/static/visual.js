@@ -34,6 +34,10 @@
     window.__pohonReady = true;
   });
 
+  /* A whole count grouped as pohon.fmt.plain groups it (1.234 / 1,234): D.group is its thousands mark. */
+  function count(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, D.group);
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -189,17 +193,27 @@
       if (!exact && (x.key === q || x.code === q)) { exact = x.id; }
       if (words.every(function (w) { return x.words.indexOf(w) >= 0 || x.key.indexOf(w) >= 0; })) { hits.push(x.id); }
     });
-    return { exact: exact, hits: hits.slice(0, 12) };
+    return { exact: exact, hits: hits.slice(0, 12), total: hits.length };
+  }
+  function whereOf(id) {  // kind and unit(s) of a search hit: which IKK SK.2.1 is this?
+    var r = info[id], w = T.kinds[r.k] || r.k;
+    if (r.k === "Unit") { return w; }
+    if (r.u.length === 1) { return w + " · " + r.u[0]; }
+    if (r.u.length > 1) { return w + " · " + count(r.u.length) + " " + T.units_word; }
+    return w;
   }
   function showResults(r) {
     results.replaceChildren();
     results.hidden = !search.value.trim();
     if (!r.hits.length) { results.appendChild(el("div", "muted", T.no_match)); return; }
+    results.appendChild(el("div", "hits-count", r.hits.length < r.total ?
+      count(r.hits.length) + " " + T.of + " " + count(r.total) : count(r.total)));
     r.hits.forEach(function (id) {
       var b = el("button", "hit");
       b.type = "button";
       b.appendChild(el("b", null, String(info[id].c || "")));
       b.appendChild(document.createTextNode(" " + info[id].n));
+      b.appendChild(el("span", "hit-where", whereOf(id)));
       b.addEventListener("click", function () { select(id, true); results.hidden = true; });
       results.appendChild(b);
     });
@@ -265,8 +279,8 @@
       rows.push({ f: f, el: b });
       fList.appendChild(b);
     });
-    fCount.textContent = rows.length === D.findings.length ? String(rows.length) :
-      rows.length + " " + T.of + " " + D.findings.length;
+    fCount.textContent = rows.length === D.findings.length ? count(rows.length) :
+      count(rows.length) + " " + T.of + " " + count(D.findings.length);
     state.findingRows = rows.length;
   }
   function goFinding(i) {
@@ -288,6 +302,7 @@
   });
   state.goFinding = goFinding;
 
+  state.count = count;
   state.select = select;
   state.clear = clear;
   state.setFilter = setFilter;
