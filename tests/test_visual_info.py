@@ -48,3 +48,29 @@ def test_ikk_and_komponen_name_their_unit_sk_ik_and_ikk():
     assert rows["SK:P4SI:SK.1"]["Unit kerja"].startswith("P4SI · ")
     en = infos(g, lang="en")
     assert en[ikk]["Unit"].startswith("P4SI · ") and "Carried by units (Lampiran IV)" in en["IK:T1/SP3/a"]
+
+
+def test_size_legend_names_the_budget_drawn_largest():
+    import re
+
+    g = sample_graph()
+    html = render_html(g, [], depth="komponen")
+    nodes = {n["id"]: n for n in page_data(html)["nodes"]}
+    for kind, word in (("Unit", "pagu"), ("Komponen", "anggaran")):
+        budgets = {n: st.budget(g.nodes[n], YEARS) for n in nodes
+                   if g.nodes[n]["kind"] == kind and g.nodes[n].get("tipe") != "BSKJI"}
+        top = max(b for b in budgets.values() if b)
+        m = re.search(rf'<li data-size="{kind}">(?:<span[^>]*></span>)+([^<]*)</li>', html)
+        assert m, kind
+        assert f"sebanding {word} 2021–2024; terbesar {fmt.juta(top)}" in m.group(1)
+        hi = st.SIZE_RANGE[kind][1]
+        assert all(nodes[n]["size"] == hi for n, b in budgets.items() if b == top)
+        assert all(nodes[n]["size"] < hi for n, b in budgets.items() if b and b < top)
+    assert "BSKJI, jumlah seluruh badan" not in html  # the sample's BSKJI pagu is not the largest
+    # the agency's own unit, when its pagu is past the largest, is drawn at the largest: the legend says so
+    for y in YEARS:
+        g.nodes["Unit:BSKJI"][f"pagu_{y}"] = 10 ** 6
+    html = render_html(g, [], depth="unit")
+    assert {n["id"]: n for n in page_data(html)["nodes"]}["Unit:BSKJI"]["size"] == st.SIZE_RANGE["Unit"][1]
+    assert "(BSKJI, jumlah seluruh badan, digambar sebesar yang terbesar)" in html
+    assert "BSKJI, jumlah seluruh badan" not in render_html(g, [], depth="komponen", tipe="BSPJI")

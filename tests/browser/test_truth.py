@@ -92,6 +92,15 @@ def test_legend_describes_what_is_drawn(browser, name):  # noqa: F811
         assert {(w, c) for _, w, c in legend} == drawn
         kinds = set(page.eval("Array.from(document.querySelectorAll('#legend li[data-kind]')).map(li => li.dataset.kind)"))
         assert kinds == set(page.eval("pohon.nodes.get().map(n => n.group)"))
+        sized = set(page.eval("Array.from(document.querySelectorAll('#legend li[data-size]')).map(li => li.dataset.size)"))
+        assert sized == kinds & {"Unit", "Komponen"}
+        # every budget-sized node is drawn inside the range the size key shows (smallest .. largest)
+        from pohon.exporters.html_style import SIZE_RANGE
+
+        for kind, (lo, hi) in SIZE_RANGE.items():
+            sizes = page.eval(f"""pohon.nodes.getIds().filter(i => i.startsWith('{kind}:'))
+                .map(i => pohon.network.body.nodes[i].options.size)""")
+            assert all(lo <= x <= hi for x in sizes), kind
         note = page.eval("document.querySelector('#legend .note').textContent")
         assert "pagu/anggaran" in note
         assert page.errors() == []

@@ -137,6 +137,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     context["severity_options"] = [(s, t["severity"][s], fmt.plain(all_sev[s], lang)) for s in hf.SEVERITIES
                                    if all_sev[s]]
     context["below_mark"] = st.BELOW_MARK
+    context["size_legend"] = [] if dv else _size_legend(graph, view, kind, years, lang)
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
         context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
         context["severity_legend"] = []
@@ -203,14 +204,39 @@ def _labels(graph: Source | nx.DiGraph, view: View) -> dict[str, str]:
     return out
 
 
-def _radii(graph: Source | nx.DiGraph, view: View, years) -> dict[str, float]:
-    """Node radius by budget, relative to the largest Unit / Komponen budget of the whole graph (which
-    select_view found in its pass over the nodes, for these years)."""
-    graph = as_source(graph)
+def _biggest(graph: Source, view: View, years) -> dict[str, float]:
+    """The largest Unit / Komponen budget of the whole graph, BSKJI itself aside (select_view found it in its
+    pass over the nodes, for these years): the budget drawn at the kind's largest size."""
     biggest = dict(view.biggest) if view.years == list(years) else {}
     for kind in {"Unit", "Komponen"} - set(biggest):
         vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
         biggest[kind] = max([v for v in vals if v] or [0.0])
+    return biggest
+
+
+def _size_legend(graph: Source, view: View, kind: dict, years, lang: str) -> list[tuple]:
+    """(kind, smallest px, largest px, text) for each budget-sized kind drawn: what a circle's size means."""
+    t = st.text(lang)
+    biggest = _biggest(graph, view, years)
+    out = []
+    for k in ("Unit", "Komponen"):
+        if k not in kind.values() or not biggest.get(k):
+            continue
+        lo, hi = st.SIZE_RANGE[k]
+        money = t["pagu_word"] if k == "Unit" else t["budget_word"]
+        text = t["size_legend"].format(kind=t["kinds"][k], money=money, first=years[0], last=years[-1],
+                                       amount=fmt.juta(biggest[k], lang))
+        if k == "Unit" and any(graph.attrs(n).get("tipe") == "BSKJI" and (st.budget(graph.attrs(n), years) or 0)
+                               > biggest[k] for n in view.nodes if kind[n] == "Unit"):
+            text += t["size_bskji"]
+        out.append((k, lo, hi, text))
+    return out
+
+
+def _radii(graph: Source | nx.DiGraph, view: View, years) -> dict[str, float]:
+    """Node radius by budget (sqrt scale), relative to `_biggest`."""
+    graph = as_source(graph)
+    biggest = _biggest(graph, view, years)
     out = {}
     for n in view.nodes:
         a = graph.attrs(n)
