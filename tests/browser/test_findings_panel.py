@@ -55,6 +55,15 @@ def test_panel_lists_every_finding_of_the_data(browser, findings, name):  # noqa
             assert page.eval("document.getElementById('f-count').textContent") == f"{n} dari {len(findings)}"
         page.eval("(() => { const s = document.getElementById('f-sev'); s.value = '';"
                   " s.dispatchEvent(new Event('change')); })()")
+        # within a severity, what this page draws comes first
+        for sev in rank:
+            flags = [r["outside"] for r in listed if d["findings"][r["i"]][0] == sev]
+            assert flags == sorted(flags)
+        page.eval("document.getElementById('f-drawn').click()")
+        assert len(rows(page)) == sum(f.node in drawn for f in findings)
+        assert not any(r["outside"] for r in rows(page))
+        page.eval("document.getElementById('f-drawn').click()")
+        assert len(rows(page)) == len(findings)
         rule, n = Counter(f.rule for f in findings).most_common(1)[0]
         page.eval(f"(() => {{ const s = document.getElementById('f-rule'); s.value = {json.dumps(rule)};"
                   " s.dispatchEvent(new Event('change')); })()")
@@ -93,6 +102,26 @@ def test_click_selects_and_n_p_step_through(browser, findings):  # noqa: F811
         page.eval(f"document.querySelectorAll('#f-list .fhit')[{outside}].click()")
         assert page.eval("pohon.selected") is None
         assert "di luar tampilan ini" in rows(page)[outside]["text"]
+        assert page.errors() == []
+    finally:
+        page.close()
+
+
+def test_a_page_without_drawn_findings_says_so(browser, tmp_path):  # noqa: F811
+    from pohon.checks import Finding
+    from pohon.exporters.html import render_html
+    from pohon.exporters.html_sample import sample_graph
+
+    path = tmp_path / "p.html"  # the only finding sits on a Tabel 10 group, which no page draws
+    path.write_text(render_html(sample_graph(), [Finding("budget-mismatch", "error", "Kelompok:UPT", "k", "k")]),
+                    encoding="utf-8")
+    page = open_page(browser, path)
+    try:
+        assert len(rows(page)) == 1 and rows(page)[0]["outside"]
+        page.eval("document.getElementById('f-drawn').click()")
+        assert rows(page) == []
+        assert page.eval("document.getElementById('f-count').textContent") == "0 dari 1"
+        assert page.eval("document.querySelector('#f-list .muted').textContent") == "Tidak ada temuan di sini."
         assert page.errors() == []
     finally:
         page.close()

@@ -46,10 +46,12 @@ def place(graph, node: str, lang: str) -> str:
 
 
 def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
-    """[severity, rule, title, message, node, place, drawn] for every finding, worst first."""
+    """[severity, rule, title, message, node, place, drawn] for every finding: worst first, and within a
+    severity those drawn on this page before those that are not."""
     titles: dict[str, str] = {}
     rows = []
-    for f in sorted(findings, key=lambda f: _sort_key(f, lang)):
+    order = sorted(findings, key=lambda f: (_sort_key(f, lang)[0], f.node not in shown, *_sort_key(f, lang)[1:]))
+    for f in order:
         if f.rule not in titles:
             titles[f.rule] = rule_title(f.rule, lang)
         rows.append([f.severity, f.rule, titles[f.rule], f.message(lang), f.node, place(graph, f.node, lang),

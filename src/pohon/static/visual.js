@@ -257,7 +257,8 @@
   });
   /* ---- the findings panel: every finding of the dataset, drawn here or not ---- */
   var fList = document.getElementById("f-list"), fSev = document.getElementById("f-sev"),
-    fRule = document.getElementById("f-rule"), fCount = document.getElementById("f-count");
+    fRule = document.getElementById("f-rule"), fCount = document.getElementById("f-count"),
+    fDrawn = document.getElementById("f-drawn");
   var rows = [], current = -1;
   function listFindings() {
     var sev = fSev.value, rule = fRule.value;
@@ -265,7 +266,7 @@
     current = -1;
     fList.replaceChildren();
     D.findings.forEach(function (f, i) {
-      if ((sev && f[0] !== sev) || (rule && f[1] !== rule)) { return; }
+      if ((sev && f[0] !== sev) || (rule && f[1] !== rule) || (fDrawn.checked && !f[6])) { return; }
       var b = el("button", "fhit sev-" + f[0] + (f[6] ? "" : " outside"));
       b.type = "button";
       b.setAttribute("role", "listitem");
@@ -279,6 +280,7 @@
       rows.push({ f: f, el: b });
       fList.appendChild(b);
     });
+    if (!rows.length) { fList.appendChild(el("p", "muted", T.no_findings)); }
     fCount.textContent = rows.length === D.findings.length ? count(rows.length) :
       count(rows.length) + " " + T.of + " " + count(D.findings.length);
     state.findingRows = rows.length;
@@ -294,6 +296,7 @@
   }
   fSev.addEventListener("change", listFindings);
   fRule.addEventListener("change", listFindings);
+  fDrawn.addEventListener("change", listFindings);
   listFindings();
   document.addEventListener("keydown", function (ev) {
     var t = ev.target && ev.target.tagName;
