@@ -68,7 +68,8 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
             c = below.get(str(graph.attrs(n).get("kode"))) if kind[n] == "Unit" else None
             if c:
                 labels[n] += f" {st.BELOW_MARK}{fmt.plain(sum(c.values()), lang)}"
-    radius = _radii(graph, view, years)
+    biggest = _biggest(graph, view, years)
+    radius = _radii(graph, view, years, biggest)
     width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
     height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
     pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
@@ -137,7 +138,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     context["severity_options"] = [(s, t["severity"][s], fmt.plain(all_sev[s], lang)) for s in hf.SEVERITIES
                                    if all_sev[s]]
     context["below_mark"] = st.BELOW_MARK
-    context["size_legend"] = [] if dv else _size_legend(graph, view, kind, years, lang)
+    context["size_legend"] = [] if dv else _size_legend(graph, view, kind, years, lang, biggest)
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
         context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
         context["severity_legend"] = []
@@ -206,18 +207,20 @@ def _labels(graph: Source | nx.DiGraph, view: View) -> dict[str, str]:
 
 def _biggest(graph: Source, view: View, years) -> dict[str, float]:
     """The largest Unit / Komponen budget of the whole graph, BSKJI itself aside (select_view found it in its
-    pass over the nodes, for these years): the budget drawn at the kind's largest size."""
+    pass over the nodes, for these years): the budget drawn at the kind's largest size. Only for the kinds
+    the view draws."""
+    graph = as_source(graph)
     biggest = dict(view.biggest) if view.years == list(years) else {}
-    for kind in {"Unit", "Komponen"} - set(biggest):
+    drawn = {graph.attrs(n)["kind"] for n in view.nodes}
+    for kind in ({"Unit", "Komponen"} & drawn) - set(biggest):
         vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
         biggest[kind] = max([v for v in vals if v] or [0.0])
     return biggest
 
 
-def _size_legend(graph: Source, view: View, kind: dict, years, lang: str) -> list[tuple]:
+def _size_legend(graph: Source, view: View, kind: dict, years, lang: str, biggest: dict) -> list[tuple]:
     """(kind, smallest px, largest px, text) for each budget-sized kind drawn: what a circle's size means."""
     t = st.text(lang)
-    biggest = _biggest(graph, view, years)
     out = []
     for k in ("Unit", "Komponen"):
         if k not in kind.values() or not biggest.get(k):
@@ -233,10 +236,10 @@ def _size_legend(graph: Source, view: View, kind: dict, years, lang: str) -> lis
     return out
 
 
-def _radii(graph: Source | nx.DiGraph, view: View, years) -> dict[str, float]:
+def _radii(graph: Source | nx.DiGraph, view: View, years, biggest: dict | None = None) -> dict[str, float]:
     """Node radius by budget (sqrt scale), relative to `_biggest`."""
     graph = as_source(graph)
-    biggest = _biggest(graph, view, years)
+    biggest = _biggest(graph, view, years) if biggest is None else biggest
     out = {}
     for n in view.nodes:
         a = graph.attrs(n)

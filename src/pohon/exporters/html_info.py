@@ -48,9 +48,9 @@ def carriers(graph, n: str, years, lang: str) -> list[list[str]]:
         if ikks:
             from_units = {str(graph.attrs(i).get("unit")) for i in ikks}
             rows.append([t["supported_by"], f"{fmt.plain(len(ikks), lang)} IKK · " + _codes(from_units, lang)])
-        money = [st.budget(graph.attrs(c), years) for i in ikks for c, _ in graph.succ(i)
-                 if graph.attrs(c).get("kind") == "Komponen"]
-        money = [m for m in money if m is not None]
+        keys = [f"{st.BUDGET_PREFIX['Komponen']}_{y}" for y in years]
+        money = [m for i in ikks for c, _ in graph.succ(i) for a_c in (graph.attrs(c),)
+                 if a_c.get("kind") == "Komponen" for m in (st.budget_total(a_c, keys),) if m is not None]
         rows.append([t["budget_under"], st.fmt_money(sum(money), lang) if money else "–"])
     elif k in ("SK", "IKK", "Komponen") and a.get("unit"):
         unit = str(a["unit"])
