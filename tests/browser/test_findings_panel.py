@@ -102,6 +102,14 @@ def test_click_selects_and_n_p_step_through(browser, findings):  # noqa: F811
         page.eval(f"document.querySelectorAll('#f-list .fhit')[{outside}].click()")
         assert page.eval("pohon.selected") is None
         assert "di luar tampilan ini" in rows(page)[outside]["text"]
+        # "Atur ulang" starts the panel over too
+        page.eval("(() => { const s = document.getElementById('f-sev'); s.value = 'info';"
+                  " s.dispatchEvent(new Event('change')); document.getElementById('f-drawn').click(); })()")
+        page.eval("document.getElementById('reset').click()")
+        after = rows(page)
+        assert len(after) == len(listed) and not any(r["current"] for r in after)
+        assert page.eval("document.getElementById('f-sev').value") == "" and \
+            page.eval("document.getElementById('f-drawn').checked") is False
         assert page.errors() == []
     finally:
         page.close()

@@ -251,6 +251,7 @@
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
     search.value = ""; results.hidden = true; setFilter("", ""); clear();
+    fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && ev.target !== search) { clear(); }
