@@ -20,6 +20,7 @@ def test_every_finding_is_in_the_page_even_off_the_view():
     assert {r[4]: r[6] for r in rows} == {"Kelompok:UPT": 0, "IKK:P4SI:SK.1.1": 0, "IK:T1/SP3/a": 1}
     assert rows[0][2] == "Anggaran tidak cocok" and rows[0][5] == "Kelompok UPT"
     assert rows[2][5] == "Indikator Kinerja Kegiatan SK.1.1 · P4SI"
+    assert {r[4]: r[7] for r in rows} == {"Kelompok:UPT": "", "IKK:P4SI:SK.1.1": "Unit:P4SI", "IK:T1/SP3/a": ""}
 
 
 def test_a_unit_carries_the_findings_below_it():

@@ -133,3 +133,27 @@ def test_a_page_without_drawn_findings_says_so(browser, tmp_path):  # noqa: F811
         assert page.errors() == []
     finally:
         page.close()
+
+
+def test_a_finding_off_the_page_selects_the_unit_above_it(browser, findings):  # noqa: F811
+    """bskji.html draws units, not their komponen: a komponen finding selects its unit."""
+    path = ROOT / "visual" / "bskji.html"
+    d = page_data(path.read_text(encoding="utf-8"))
+    page = open_page(browser, path)
+    try:
+        listed = rows(page)
+        k = next(k for k, r in enumerate(listed) if d["findings"][r["i"]][4].startswith("Komponen:"))
+        f = d["findings"][listed[k]["i"]]
+        unit = "Unit:" + f[4].split(":")[1]
+        assert f[6] == 0 and f[7] == unit
+        assert f"di bawah unit {unit[5:]}" in listed[k]["text"]
+        page.eval(f"document.querySelectorAll('#f-list .fhit')[{k}].click()")
+        assert page.eval("pohon.selected") == unit
+        # a Tabel 10 group has no unit above it on any page: nothing is selected
+        page.eval("pohon.clear()")
+        g = next(k for k, r in enumerate(listed) if d["findings"][r["i"]][4].startswith("Kelompok:"))
+        page.eval(f"document.querySelectorAll('#f-list .fhit')[{g}].click()")
+        assert page.eval("pohon.selected") is None
+        assert page.errors() == []
+    finally:
+        page.close()

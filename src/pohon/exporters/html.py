@@ -93,7 +93,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     sev = Counter(f.severity for fs in by_node.values() for f in fs)
     data = {
         "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty", "outside", "of",
-                                   "units_word", "no_findings")},
+                                   "units_word", "no_findings", "under")},
         "group": fmt.plain(1000, lang)[1],  # the thousands mark pohon.fmt uses: JS counts follow the same rule
         "nodes": vis_nodes,
         "edges": vis_edges,

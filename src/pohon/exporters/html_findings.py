@@ -46,8 +46,10 @@ def place(graph, node: str, lang: str) -> str:
 
 
 def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
-    """[severity, rule, title, message, node, place, drawn] for every finding: worst first, and within a
-    severity those drawn on this page before those that are not."""
+    """[severity, rule, title, message, node, place, drawn, drawn unit above it] for every finding: worst
+    first, and within a
+    severity those drawn on this page before those that are not. A click on one off the page selects
+    the drawn unit above it, if any."""
     titles: dict[str, str] = {}
     rows = []
     order = sorted(findings, key=lambda f: (_sort_key(f, lang)[0], f.node not in shown, *_sort_key(f, lang)[1:]))
@@ -55,8 +57,15 @@ def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
         if f.rule not in titles:
             titles[f.rule] = rule_title(f.rule, lang)
         rows.append([f.severity, f.rule, titles[f.rule], f.message(lang), f.node, place(graph, f.node, lang),
-                     1 if f.node in shown else 0])
+                     1 if f.node in shown else 0, "" if f.node in shown else drawn_unit(graph, f.node, shown)])
     return rows
+
+
+def drawn_unit(graph, node: str, shown: set) -> str:
+    """The drawn Unit a finding off the page sits under (its SK, IKK or komponen), else ''."""
+    a = graph.get(node) if node in graph else None
+    unit = f"Unit:{a['unit']}" if a and a.get("kind") in BELOW and a.get("unit") else ""
+    return unit if unit in shown else ""
 
 
 def below_units(graph, findings) -> dict[str, Counter]:

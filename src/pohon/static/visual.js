@@ -274,6 +274,7 @@
       b.dataset.i = String(i);
       b.appendChild(el("b", null, T.severity[f[0]] + " · " + f[2]));
       b.appendChild(el("span", "where", f[5] + (f[6] ? "" : " · " + T.outside)));
+      if (f[7]) { b.appendChild(el("span", "under", T.under + " " + info[f[7]].c)); }
       b.appendChild(el("span", "msg", f[3]));
       b.appendChild(el("code", "rule", f[1]));
       var at = rows.length;
@@ -293,7 +294,7 @@
     var r = rows[current];
     r.el.scrollIntoView({ block: "nearest" });
     state.currentFinding = r.f[4];
-    if (r.f[6]) { select(r.f[4], true); }
+    if (r.f[6] || r.f[7]) { select(r.f[6] ? r.f[4] : r.f[7], true); }
   }
   fSev.addEventListener("change", listFindings);
   fRule.addEventListener("change", listFindings);
