@@ -101,8 +101,9 @@ def test_legend_describes_what_is_drawn(browser, name):  # noqa: F811
             sizes = page.eval(f"""pohon.nodes.getIds().filter(i => i.startsWith('{kind}:'))
                 .map(i => pohon.network.body.nodes[i].options.size)""")
             assert all(lo <= x <= hi for x in sizes), kind
-        note = page.eval("document.querySelector('#legend .note').textContent")
-        assert "pagu/anggaran" in note
+        dashed = page.eval("pohon.edges.get().some(e => Array.isArray(e.dashes))")
+        assert page.eval("!!document.querySelector('#legend li[data-edge=cascade]')") == dashed
+        assert dashed == (name != "bskji.html")  # unit depth draws no IKK, so no IKK → IK line
         assert page.errors() == []
     finally:
         page.close()

@@ -138,6 +138,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     context["severity_options"] = [(s, t["severity"][s], fmt.plain(all_sev[s], lang)) for s in hf.SEVERITIES
                                    if all_sev[s]]
     context["below_mark"] = st.BELOW_MARK
+    context["cascade_legend"] = any(k == "cascade" for _, _, k in view.edges)  # the dashed IKK → IK lines
     context["size_legend"] = [] if dv else _size_legend(graph, view, kind, years, lang, biggest)
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
         context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
