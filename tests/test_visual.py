@@ -56,7 +56,7 @@ def test_data_text_is_escaped_everywhere():
     data = page_data(html)
     info = dict(zip((n["id"] for n in data["nodes"]), data["info"]))
     assert info["IK:T1/SP3/a"]["n"] == XSS_IMG  # the JSON round-trips the exact text
-    assert info["IK:T1/SP3/a"]["f"] == [["error", "orphan-indicator", XSS_IMG]]
+    assert info["IK:T1/SP3/a"]["f"] == [["error", "orphan-indicator", "Indikator tanpa induk", XSS_IMG]]
     assert all("title" not in n for n in data["nodes"])  # vis-network would render an HTML title
 
 

@@ -74,10 +74,10 @@ def test_changes_carry_the_figures(revision_page):
     _, _, info = nodes_and_info(revision_page)
     assert info["IK:T1/SP1/b"]["was"] == "T1/SP1/a · Persentase perusahaan yang produktivitasnya meningkat"
     assert "kode diubah: T1/SP1/a → T1/SP1/b" in info["IK:T1/SP1/b"]["ch"]
-    assert "anggaran di bawahnya 2024: 245 → 255 (+10)" in info["IK:T1/SP1/b"]["ch"]
+    assert "anggaran di bawahnya 2024: 245,00 → 255,00 (+10,00)" in info["IK:T1/SP1/b"]["ch"]
     assert info["IK:T2/SP2/a"]["ch"][0] == "target 2024: 73 → 75 (+2)"
-    assert info["Komponen:B1:SK.1.1:A"]["ch"] == ["anggaran 2024: 55 → 50 (−5)"]
-    assert info["Unit:AG"]["ch"][0] == "pagu 2021: 300 → 320 (+20)"
+    assert info["Komponen:B1:SK.1.1:A"]["ch"] == ["anggaran 2024: 55,00 → 50,00 (−5,00)"]  # Rp juta: two decimals
+    assert info["Unit:AG"]["ch"][0] == "pagu 2021: 300,00 → 320,00 (+20,00)"
     assert info["Unit:B3"]["ch"][0] == "ditambah: “Balai Contoh Tiga”"
     assert 'nama diubah: “Nilai SAKIP satker” → “Nilai SAKIP satuan kerja”' in info["IKK:B1:SK.2.2"]["ch"]
 
@@ -165,7 +165,7 @@ def test_findings_leave_the_canvas_to_the_statuses():
     html = render_html(g, [Finding("r", "error", "Unit:PUS", "d", "d")], old_graph=load_graph(CLEAN))
     _, nodes, info = nodes_and_info(html)
     assert nodes["Unit:PUS"]["color"]["border"] != st.SEVERITY_STYLE["error"][0]
-    assert info["Unit:PUS"]["f"] == [["error", "r", "d"]]  # still in the panel
+    assert info["Unit:PUS"]["f"] == [["error", "r", "r", "d"]]  # still in the panel (unregistered rule: its id as title)
     assert "1 galat" in html
 
 

@@ -49,7 +49,7 @@ def test_diff_page_draws_and_shows_the_changes_of_a_clicked_node(browser, diff_p
         page.wait_for("pohon.selected === 'Unit:B3'", 5)
         panel = page.eval("document.getElementById('details').innerText")
         assert "ditambah" in panel and "Perubahan dari versi lama" in panel
-        assert "ditambah: “Balai Contoh Tiga”" in panel and "anggaran di bawahnya 2021: 0 → 20 (+20)" in panel
+        assert "ditambah: “Balai Contoh Tiga”" in panel and "anggaran di bawahnya 2021: 0,00 → 20,00 (+20,00)" in panel
         assert background(page, "Unit:B3") == STYLE["added"]["color"]  # highlighting keeps the status colour
         page.eval("pohon.clear()")
         assert page.eval("pohon.nodes.get('IK:T2/SP2/a').opacity") == GHOST_OPACITY  # the ghost stays faded

@@ -10,9 +10,12 @@ from collections import Counter, defaultdict
 import networkx as nx
 from pyvis.network import Network
 
+from pohon import fmt
 from pohon.exporters import html_style as st
 from pohon.gcpause import paused
 from pohon.exporters.html_diff import DiffView
+from pohon.exporters import html_findings as hf
+from pohon.exporters import html_info
 from pohon.exporters.html_layout import layout
 from pohon.exporters.html_page import page
 from pohon.exporters.html_select import Source, VisualOptionError, View, as_source, natural_key, select_view
@@ -57,9 +60,16 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         fs.sort(key=lambda f: (-st.SEVERITY_RANK.get(f.severity, 0), f.rule, f.message(lang)))
     kind = {n: graph.attrs(n)["kind"] for n in view.nodes}
     labels = _labels(graph, view)
+    below = hf.below_units(graph, findings)
     if dv:
         labels = {n: dv.label(n, x) for n, x in labels.items()}
-    radius = _radii(graph, view, years)
+    else:  # a unit carries the count of the findings under it (its SK, IKK, komponen), drawn or not
+        for n in view.nodes:
+            c = below.get(str(graph.attrs(n).get("kode"))) if kind[n] == "Unit" else None
+            if c:
+                labels[n] += f" {st.BELOW_MARK}{fmt.plain(sum(c.values()), lang)}"
+    biggest = _biggest(graph, view, years)
+    radius = _radii(graph, view, years, biggest)
     width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
     height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
     pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
@@ -82,10 +92,13 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
 
     sev = Counter(f.severity for fs in by_node.values() for f in fs)
     data = {
-        "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty")},
+        "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty", "outside", "of",
+                                   "units_word", "no_findings", "under")},
+        "group": fmt.plain(1000, lang)[1],  # the thousands mark pohon.fmt uses: JS counts follow the same rule
         "nodes": vis_nodes,
         "edges": vis_edges,
-        "info": [_info(graph, n, by_node.get(n, []), view, years, lang) for n in view.nodes],
+        "info": [html_info.info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
+        "findings": hf.panel_rows(graph, findings, shown, lang),
         "kinds": {k: {"font": s["font"]} for k, s in st.KIND_STYLE.items()},
         "options": _options(len(view.nodes)),
         "edgeColor": st.EDGE_COLOR,
@@ -105,14 +118,28 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "title": title or _title(graph, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang),
         "t": t,
         "depth": depth,
-        "counts": [(k, counts[k]) for k in st.KINDS if counts[k]],
-        "severity_counts": [(s, t["severity"][s], sev[s]) for s in ("error", "warning", "info") if sev[s]],
-        "hidden_findings": hidden_findings,
+        "counts": [(k, fmt.plain(counts[k], lang)) for k in st.KINDS if counts[k]],
+        "severity_counts": [(s, t["severity"][s], fmt.plain(sev[s], lang)) for s in ("error", "warning", "info")
+                            if sev[s]],
+        "hidden_findings": fmt.plain(hidden_findings, lang) if hidden_findings else "",
         "legend": [(k, t["kinds"][k], st.KIND_STYLE[k]["shape"], st.KIND_STYLE[k]["color"],
                     st.KIND_STYLE[k]["border"]) for k in st.KINDS if counts[k]],
-        "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")],
+        # only the rings this page draws: the legend says what is on the screen, nothing more
+        "severity_legend": [(s, t["severity"][s], *st.SEVERITY_STYLE[s]) for s in ("error", "warning", "info")
+                            if sev[s]],
         "diff": dv.context(view.nodes) if dv else None,
+        "rules": [],
+        "below_legend": not dv and any(kind[n] == "Unit" and below.get(str(graph.attrs(n).get("kode")))
+                                       for n in view.nodes),
     }
+    context["rules"] = hf.rule_options(data["findings"], lang)
+    context["total_findings"] = fmt.plain(len(data["findings"]), lang)
+    all_sev = Counter(r[0] for r in data["findings"])
+    context["severity_options"] = [(s, t["severity"][s], fmt.plain(all_sev[s], lang)) for s in hf.SEVERITIES
+                                   if all_sev[s]]
+    context["below_mark"] = st.BELOW_MARK
+    context["cascade_legend"] = any(k == "cascade" for _, _, k in view.edges)  # the dashed IKK → IK lines
+    context["size_legend"] = [] if dv else _size_legend(graph, view, kind, years, lang, biggest)
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
         context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
         context["severity_legend"] = []
@@ -179,14 +206,41 @@ def _labels(graph: Source | nx.DiGraph, view: View) -> dict[str, str]:
     return out
 
 
-def _radii(graph: Source | nx.DiGraph, view: View, years) -> dict[str, float]:
-    """Node radius by budget, relative to the largest Unit / Komponen budget of the whole graph (which
-    select_view found in its pass over the nodes, for these years)."""
+def _biggest(graph: Source, view: View, years) -> dict[str, float]:
+    """The largest Unit / Komponen budget of the whole graph, BSKJI itself aside (select_view found it in its
+    pass over the nodes, for these years): the budget drawn at the kind's largest size. Only for the kinds
+    the view draws."""
     graph = as_source(graph)
     biggest = dict(view.biggest) if view.years == list(years) else {}
-    for kind in {"Unit", "Komponen"} - set(biggest):
+    drawn = {graph.attrs(n)["kind"] for n in view.nodes}
+    for kind in ({"Unit", "Komponen"} & drawn) - set(biggest):
         vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
         biggest[kind] = max([v for v in vals if v] or [0.0])
+    return biggest
+
+
+def _size_legend(graph: Source, view: View, kind: dict, years, lang: str, biggest: dict) -> list[tuple]:
+    """(kind, smallest px, largest px, text) for each budget-sized kind drawn: what a circle's size means."""
+    t = st.text(lang)
+    out = []
+    for k in ("Unit", "Komponen"):
+        if k not in kind.values() or not biggest.get(k):
+            continue
+        lo, hi = st.SIZE_RANGE[k]
+        money = t["pagu_word"] if k == "Unit" else t["budget_word"]
+        text = t["size_legend"].format(kind=t["kinds"][k], money=money, first=years[0], last=years[-1],
+                                       amount=fmt.juta(biggest[k], lang))
+        if k == "Unit" and any(graph.attrs(n).get("tipe") == "BSKJI" and (st.budget(graph.attrs(n), years) or 0)
+                               > biggest[k] for n in view.nodes if kind[n] == "Unit"):
+            text += t["size_bskji"]
+        out.append((k, lo, hi, text))
+    return out
+
+
+def _radii(graph: Source | nx.DiGraph, view: View, years, biggest: dict | None = None) -> dict[str, float]:
+    """Node radius by budget (sqrt scale), relative to `_biggest`."""
+    graph = as_source(graph)
+    biggest = _biggest(graph, view, years) if biggest is None else biggest
     out = {}
     for n in view.nodes:
         a = graph.attrs(n)
@@ -248,42 +302,3 @@ def _options(n_nodes: int) -> dict:
                             "inherit": False}},
         "groups": groups,
     }
-
-
-def _info(graph: Source, n: str, findings, view: View, years, lang: str) -> dict:
-    a = graph.attrs(n)
-    t = st.text(lang)
-    k = a["kind"]
-    rows = []
-    code = a.get("kode") or ""
-    if code:
-        rows.append([t["code"], str(code)])
-    if k == "Unit" and a.get("tipe"):
-        rows.append([t["tipe"], str(a["tipe"])])
-    if k == "SP" and a.get("program"):
-        rows.append([t["program"], str(a["program"])])
-    if k == "SK" and a.get("sp"):
-        rows.append([t["sp"], str(a["sp"])])
-    if a.get("satuan"):
-        rows.append([t["satuan"], str(a["satuan"])])
-    if any(f"target_{y}" in a for y in years):
-        rows += [[f"{t['target']} {y}", st.fmt_number(a.get(f"target_{y}"), lang)] for y in years]
-    prefix = st.BUDGET_PREFIX.get(k)
-    if prefix:
-        label = t["pagu"] if prefix == "pagu" else t["budget"]
-        rows += [[f"{label} {y}", st.fmt_number(a.get(f"{prefix}_{y}"), lang)] for y in years]
-        total = st.budget(a, years)
-        rows.append([f"{t['total']} {years[0]}–{years[-1]}", st.fmt_number(total, lang)])
-    if k == "IKK" and a.get("ik"):
-        rows.append([t["ik"], str(a["ik"])])
-    if k == "IK" and a.get("unit_types"):
-        rows.append([t["unit_types"], ", ".join(str(x) for x in a["unit_types"])])
-    if k == "Komponen" and a.get("bintang"):
-        rows.append([t["bintang"], t["yes"]])
-    if a.get("file"):
-        rows.append(["Berkas" if lang != "en" else "File", str(a["file"])])
-    if a.get("baris"):
-        rows.append(["Baris dokumen sumber" if lang != "en" else "Source document line", str(a["baris"])])
-    return {"k": k, "c": str(code or n.split(":", 1)[-1] if k != "SS" else ""), "n": str(a.get("nama") or ""),
-            "t": rows, "f": [[f.severity, f.rule, f.message(lang)] for f in findings],
-            "u": view.units.get(n, []), "s": view.sps.get(n, [])}

@@ -19,6 +19,7 @@ from pohon.exporters import html_style as st
 from pohon.exporters.diff_report import WORDS
 from pohon.exporters.html_select import Source
 
+MONEY = {"pagu", "anggaran"}  # changes in Rp juta: two decimals, like every amount on the page
 STATUSES = ("added", "changed", "renamed", "removed")
 # Fills checked apart under protan/deutan/tritan simulation (Machado 2009): ΔE ≥ 35 between any two.
 STYLE = {
@@ -74,8 +75,8 @@ class DiffView:
         t = text(self.lang)
         for s in self.diff.shifts:
             node = self.ghost.get(s.node, s.node) if s.node not in new else s.node
-            self.changes[node].append(f"{t['money']} {s.year}: {_num(s.old, self.lang)} → "
-                                      f"{_num(s.new, self.lang)} ({_signed(s.new - s.old, self.lang)})")
+            self.changes[node].append(f"{t['money']} {s.year}: {st.fmt_money(s.old, self.lang)} → "
+                                      f"{st.fmt_money(s.new, self.lang)} ({_signed(s.new - s.old, self.lang, True)})")
         self.old = old
 
     # ---- per node ----
@@ -188,11 +189,12 @@ def describe(c: Change, lang: str) -> str:
     label = w.get(c.change, c.change) + (f" {c.year}" if c.year else "")
     if c.change in ("added", "removed"):
         return f"{label}: “{_val(c.new if c.change == 'added' else c.old, lang)}”"
-    old, new = _val(c.old, lang), _val(c.new, lang)
+    money = c.change in MONEY
+    old, new = _val(c.old, lang, money), _val(c.new, lang, money)
     if c.change == "reworded":
         return f"{label}: “{old}” → “{new}”"
     if _is_num(c.old) and _is_num(c.new):
-        return f"{label}: {old} → {new} ({_signed(c.new - c.old, lang)})"
+        return f"{label}: {old} → {new} ({_signed(c.new - c.old, lang, money)})"
     return f"{label}: {old} → {new}"
 
 
@@ -200,23 +202,21 @@ def _is_num(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _val(v, lang: str) -> str:
+def _val(v, lang: str, money: bool = False) -> str:
     if v is None or v == "" or v == []:
         return WORDS[lang]["empty"]
     if isinstance(v, bool):
         return text(lang)["yes" if v else "no"]
     if isinstance(v, list):
         return ", ".join(map(str, v))
-    return _num(v, lang) if _is_num(v) else str(v)
+    if not _is_num(v):
+        return str(v)
+    return st.fmt_money(v, lang) if money else st.fmt_target(v, lang)
 
 
-def _num(v: float, lang: str) -> str:
-    return st.fmt_number(v, lang)
-
-
-def _signed(v: float, lang: str) -> str:
+def _signed(v: float, lang: str, money: bool = False) -> str:
     v = round(v, 2)
-    return ("+" if v > 0 else "−" if v < 0 else "±") + st.fmt_number(abs(v), lang)
+    return ("+" if v > 0 else "−" if v < 0 else "±") + (st.fmt_money if money else st.fmt_target)(abs(v), lang)
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+from pohon import fmt
+
 # Draw order top-down. Tujuan sits on the SP level, beside the SPs.
 LEVEL = {"SS": 0, "Tujuan": 1, "SP": 1, "IK": 2, "Unit": 3, "SK": 4, "IKK": 5, "Komponen": 6}
 KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
@@ -31,6 +33,7 @@ SEVERITY_STYLE = {  # finding border: colour, width
     "info": ("#3b5bdb", 3),
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+BELOW_MARK = "⚠"  # on a unit's label: the findings on its SK, IKK and komponen
 EDGE_COLOR = "#9aa5b1"
 CASCADE_COLOR = "#c77d00"
 
@@ -87,16 +90,18 @@ def shape_width(text: str, kind: str, radius: float | None = None) -> float:
     return max(text_w, 2 * (radius or style.get("radius", 10)))
 
 
-def fmt_number(value, lang: str) -> str:
-    """1234.5 -> '1.234,5' (id) or '1,234.5' (en); text stays as written; None -> '–'."""
+def fmt_target(value, lang: str) -> str:
+    """A target or any plain figure, through pohon.fmt: 3.75 -> '3,75' (id) / '3.75' (en); text as written."""
+    return fmt.target(None if value == "" else value, lang)
+
+
+def fmt_money(value, lang: str) -> str:
+    """An amount in Rp juta, two decimals, through pohon.fmt: 1234.5 -> '1.234,50' (id) / '1,234.50' (en)."""
     if value is None or value == "":
         return "–"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    s = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "en":
-        return s
-    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return fmt.number(value, lang)
 
 
 TEXT = {
@@ -117,6 +122,17 @@ TEXT = {
         "sp": "SP", "program": "Program", "unit_types": "Tipe unit (Lampiran IV)", "bintang": "Bertanda *",
         "yes": "ya", "help": "Klik simpul: jalur ke SS dan turunannya. Klik ruang kosong: hapus sorotan.",
         "details_empty": "Pilih simpul untuk melihat rinciannya.",
+        "panel": "Semua temuan", "all_sev": "Semua tingkat", "all_rules": "Semua aturan",
+        "outside": "di luar tampilan ini", "of": "dari", "below": "Temuan di bawahnya",
+        "below_legend": "n: temuan pada SK, IKK dan komponen di bawah unit",
+        "panel_help": "n / p: temuan berikut / sebelumnya", "only_drawn": "hanya yang ada di halaman ini",
+        "no_findings": "Tidak ada temuan di sini.", "under": "di bawah unit",
+        "size_legend": "{kind}: luas lingkaran sebanding {money} {first}–{last}; terbesar {amount}",
+        "size_bskji": " (BSKJI, jumlah seluruh badan, digambar sebesar yang terbesar)",
+        "pagu_word": "pagu", "budget_word": "anggaran",
+        "carried_by": "Diemban unit (Lampiran IV)", "nobody": "tidak ada", "supported_by": "Didukung",
+        "budget_under": "Anggaran komponen di bawahnya (Rp juta)", "unit": "Unit kerja", "sk": "Sasaran Kegiatan",
+        "ikk": "IKK", "units_word": "unit", "more": "lainnya", "file": "Berkas", "line": "Baris dokumen sumber",
     },
     "en": {
         "kinds": {"SS": "Strategic Objective", "Tujuan": "Goal", "SP": "Program Objective",
@@ -136,6 +152,17 @@ TEXT = {
         "bintang": "Starred *", "yes": "yes",
         "help": "Click a node: its path to the SS and its subtree. Click empty space: clear.",
         "details_empty": "Select a node to see its details.",
+        "panel": "All findings", "all_sev": "All severities", "all_rules": "All rules",
+        "outside": "not on this page", "of": "of", "below": "Findings below",
+        "below_legend": "n: findings on the SK, IKK and komponen under the unit",
+        "panel_help": "n / p: next / previous finding", "only_drawn": "only those on this page",
+        "no_findings": "No findings here.", "under": "under unit",
+        "size_legend": "{kind}: circle area proportional to its {money} {first}–{last}; largest {amount}",
+        "size_bskji": " (BSKJI, the whole agency's total, drawn as large as the largest)",
+        "pagu_word": "ceiling (pagu)", "budget_word": "budget",
+        "carried_by": "Carried by units (Lampiran IV)", "nobody": "none", "supported_by": "Supported by",
+        "budget_under": "Komponen budget under it (Rp million)", "unit": "Unit", "sk": "Activity objective (SK)",
+        "ikk": "IKK", "units_word": "units", "more": "more", "file": "File", "line": "Source document line",
     },
 }
 

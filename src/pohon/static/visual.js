@@ -6,9 +6,14 @@
   var T = D.text;
   var container = document.getElementById("net");
   var info = {}, up = {}, dn = {}, baseEdge = {}, baseNode = {};
+  /* A node's own look (budget size, finding border, diff status). vis-network re-applies the group's
+     defaults on every update that leaves one of these out, so every update sends them all (`look`). */
+  var OWN = ["size", "color", "borderWidth", "borderWidthSelected", "shadow", "shapeProperties"];
   D.nodes.forEach(function (n, i) {
     info[n.id] = D.info[i];
-    baseNode[n.id] = { opacity: n.opacity === undefined ? 1 : n.opacity, color: n.color,
+    var own = {};
+    OWN.forEach(function (k) { if (n[k] !== undefined) { own[k] = n[k]; } });
+    baseNode[n.id] = { opacity: n.opacity === undefined ? 1 : n.opacity, own: own,
       font: (n.font && n.font.color) || D.kinds[D.info[i].k].font };
   });
   D.edges.forEach(function (e) {
@@ -20,7 +25,8 @@
   var nodes = new vis.DataSet(D.nodes);
   var edges = new vis.DataSet(D.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
-  var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], filter: { unit: "", sp: "" },
+  var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], path: null,
+    filter: { unit: "", sp: "" },
     status: (D.diff && D.diff.status) || {} };
   window.pohon = state;
   network.once("afterDrawing", function () {
@@ -28,6 +34,10 @@
     window.__pohonReady = true;
   });
 
+  /* A whole count grouped as pohon.fmt.plain groups it (1.234 / 1,234): D.group is its thousands mark. */
+  function count(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, D.group);
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -60,8 +70,9 @@
       var ul = el("ul", "findings");
       r.f.forEach(function (f) {
         var li = el("li", "sev-" + f[0]);
-        li.appendChild(el("b", null, T.severity[f[0]] + " · " + f[1] + ": "));
-        li.appendChild(document.createTextNode(f[2]));
+        li.appendChild(el("b", null, T.severity[f[0]] + " · " + f[2] + ": "));
+        li.appendChild(document.createTextNode(f[3] + " "));
+        li.appendChild(el("code", "rule", f[1]));
         ul.appendChild(li);
       });
       box.appendChild(ul);
@@ -116,20 +127,30 @@
       parseInt(h.substr(4, 2), 16) + "," + alpha + ")";
   }
 
+  /* The one place nodes are updated: the node's own look, dimmed off the path, hidden outside the filter. */
+  function look(id, lit, shown) {
+    var b = baseNode[id], u = JSON.parse(JSON.stringify(b.own));
+    u.id = id;
+    u.opacity = lit ? b.opacity : 0.12;
+    u.font = { color: lit ? b.font : fade(b.font, 0.15) };
+    u.hidden = !shown;
+    return u;
+  }
+  function shownBy(id, f) {
+    var r = info[id];
+    return (!f.unit || r.u.indexOf(f.unit) >= 0) && (!f.sp || r.s.indexOf(f.sp) >= 0);
+  }
   function paint(sel) {
-    var nu = [], eu = [];
-    D.nodes.forEach(function (n) {
-      var on = !sel || sel.nodes.has(n.id), b = baseNode[n.id];
-      var u = { id: n.id, opacity: on ? b.opacity : 0.12, font: { color: on ? b.font : fade(b.font, 0.15) } };
-      if (b.color) { u.color = b.color; }  // an update without it would bring back the group's colours
-      nu.push(u);
-    });
+    var eu = [];
+    state.path = sel;
+    nodes.update(D.nodes.map(function (n) {
+      return look(n.id, !sel || sel.nodes.has(n.id), shownBy(n.id, state.filter));
+    }));
     D.edges.forEach(function (e) {
       var on = !sel || sel.edges.has(e.id), b = baseEdge[e.id];
       eu.push({ id: e.id, width: sel && on ? b.width + 1.5 : b.width,
         color: { color: sel && on ? D.pathColor : b.color, opacity: sel ? (on ? 1 : 0.06) : b.opacity } });
     });
-    nodes.update(nu);
     edges.update(eu);
   }
 
@@ -172,17 +193,27 @@
       if (!exact && (x.key === q || x.code === q)) { exact = x.id; }
       if (words.every(function (w) { return x.words.indexOf(w) >= 0 || x.key.indexOf(w) >= 0; })) { hits.push(x.id); }
     });
-    return { exact: exact, hits: hits.slice(0, 12) };
+    return { exact: exact, hits: hits.slice(0, 12), total: hits.length };
+  }
+  function whereOf(id) {  // kind and unit(s) of a search hit: which IKK SK.2.1 is this?
+    var r = info[id], w = T.kinds[r.k] || r.k;
+    if (r.k === "Unit") { return w; }
+    if (r.u.length === 1) { return w + " · " + r.u[0]; }
+    if (r.u.length > 1) { return w + " · " + count(r.u.length) + " " + T.units_word; }
+    return w;
   }
   function showResults(r) {
     results.replaceChildren();
     results.hidden = !search.value.trim();
     if (!r.hits.length) { results.appendChild(el("div", "muted", T.no_match)); return; }
+    results.appendChild(el("div", "hits-count", r.hits.length < r.total ?
+      count(r.hits.length) + " " + T.of + " " + count(r.total) : count(r.total)));
     r.hits.forEach(function (id) {
       var b = el("button", "hit");
       b.type = "button";
       b.appendChild(el("b", null, String(info[id].c || "")));
       b.appendChild(document.createTextNode(" " + info[id].n));
+      b.appendChild(el("span", "hit-where", whereOf(id)));
       b.addEventListener("click", function () { select(id, true); results.hidden = true; });
       results.appendChild(b);
     });
@@ -212,21 +243,71 @@
     state.filter = { unit: unit, sp: sp };
     unitSel.value = unit;
     spSel.value = sp;
-    nodes.update(D.nodes.map(function (n) {
-      var r = info[n.id];
-      var show = (!unit || r.u.indexOf(unit) >= 0) && (!sp || r.s.indexOf(sp) >= 0);
-      return { id: n.id, hidden: !show };
-    }));
-    network.fit({ animation: false });
+    paint(state.path || null);
+    var shown = D.nodes.filter(function (n) { return shownBy(n.id, state.filter); }).map(function (n) { return n.id; });
+    network.fit({ nodes: shown.length ? shown : undefined, animation: false });  // zoom to what the filter keeps
   }
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
     search.value = ""; results.hidden = true; setFilter("", ""); clear();
+    fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && ev.target !== search) { clear(); }
   });
+  /* ---- the findings panel: every finding of the dataset, drawn here or not ---- */
+  var fList = document.getElementById("f-list"), fSev = document.getElementById("f-sev"),
+    fRule = document.getElementById("f-rule"), fCount = document.getElementById("f-count"),
+    fDrawn = document.getElementById("f-drawn");
+  var rows = [], current = -1;
+  function listFindings() {
+    var sev = fSev.value, rule = fRule.value;
+    rows = [];
+    current = -1;
+    fList.replaceChildren();
+    D.findings.forEach(function (f, i) {
+      if ((sev && f[0] !== sev) || (rule && f[1] !== rule) || (fDrawn.checked && !f[6])) { return; }
+      var b = el("button", "fhit sev-" + f[0] + (f[6] ? "" : " outside"));
+      b.type = "button";
+      b.setAttribute("role", "listitem");
+      b.dataset.i = String(i);
+      b.appendChild(el("b", null, T.severity[f[0]] + " · " + f[2]));
+      b.appendChild(el("span", "where", f[5] + (f[6] ? "" : " · " + T.outside)));
+      if (f[7]) { b.appendChild(el("span", "under", T.under + " " + info[f[7]].c)); }
+      b.appendChild(el("span", "msg", f[3]));
+      b.appendChild(el("code", "rule", f[1]));
+      var at = rows.length;
+      b.addEventListener("click", function () { goFinding(at); });
+      rows.push({ f: f, el: b });
+      fList.appendChild(b);
+    });
+    if (!rows.length) { fList.appendChild(el("p", "muted", T.no_findings)); }
+    fCount.textContent = rows.length === D.findings.length ? count(rows.length) :
+      count(rows.length) + " " + T.of + " " + count(D.findings.length);
+    state.findingRows = rows.length;
+  }
+  function goFinding(i) {
+    if (!rows.length) { return; }
+    current = (i + rows.length) % rows.length;
+    rows.forEach(function (r, k) { r.el.classList.toggle("current", k === current); });
+    var r = rows[current];
+    r.el.scrollIntoView({ block: "nearest" });
+    state.currentFinding = r.f[4];
+    if (r.f[6] || r.f[7]) { select(r.f[6] ? r.f[4] : r.f[7], true); }
+  }
+  fSev.addEventListener("change", listFindings);
+  fRule.addEventListener("change", listFindings);
+  fDrawn.addEventListener("change", listFindings);
+  listFindings();
+  document.addEventListener("keydown", function (ev) {
+    var t = ev.target && ev.target.tagName;
+    if (t === "INPUT" || t === "SELECT" || t === "TEXTAREA" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    if (ev.key === "n") { goFinding(current + 1); } else if (ev.key === "p") { goFinding(current < 0 ? -1 : current - 1); }
+  });
+  state.goFinding = goFinding;
+
+  state.count = count;
   state.select = select;
   state.clear = clear;
   state.setFilter = setFilter;

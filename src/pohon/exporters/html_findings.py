@@ -1,0 +1,91 @@
+"""Every finding of the dataset for the page's findings panel, and the roll-up marks on units.
+
+A page draws part of the cascade, but the room must see every finding `pohon check` reports on the data:
+`panel_rows` lists them all (worst first), each with its rule's title, a readable place (kind, code, unit)
+and whether its node is drawn on this page (then a click selects it). `below_units` counts the findings on
+the SK, IKK and komponen of each unit, so a unit can carry a mark for what sits under it.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from pohon import fmt
+from pohon.exporters import html_style as st
+
+SEVERITIES = ("error", "warning", "info")
+BELOW = ("SK", "IKK", "Komponen")  # kinds whose findings roll up to their unit
+
+
+def rule_title(rule_id: str, lang: str) -> str:
+    """The rule's name for people (`Anggaran tidak cocok`); its id when it is not a registered rule."""
+    from pohon.checks import all_rules
+
+    r = all_rules().get(rule_id)
+    return (r.title(lang) if r else "") or rule_id
+
+
+def _sort_key(f, lang: str) -> tuple:
+    return (-st.SEVERITY_RANK.get(f.severity, 0), f.rule, f.node, f.message(lang))
+
+
+def place(graph, node: str, lang: str) -> str:
+    """Where a finding sits, for people: `Komponen B · BBSPJI-AGRO SK.2.1` / `Kelompok SET`."""
+    a = graph.get(node) if node in graph else None
+    if a is None:
+        return node.split(":", 1)[-1] if ":" in node else node
+    kind = a.get("kind", "")
+    words = st.text(lang)["kinds"].get(kind, kind)
+    code = str(a.get("kode") or node.split(":")[-1])
+    if kind == "Komponen":
+        return f"{words} {code} · {a.get('unit', '')} {a.get('ikk', '')}".rstrip()
+    if kind in ("SK", "IKK"):
+        return f"{words} {code} · {a.get('unit', '')}".rstrip(" ·")
+    if kind == "SS":
+        return f"{words}: {a.get('nama', '')}"
+    return f"{words} {code}"
+
+
+def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
+    """[severity, rule, title, message, node, place, drawn, drawn unit above it] for every finding: worst
+    first, and within a
+    severity those drawn on this page before those that are not. A click on one off the page selects
+    the drawn unit above it, if any."""
+    titles: dict[str, str] = {}
+    rows = []
+    order = sorted(findings, key=lambda f: (_sort_key(f, lang)[0], f.node not in shown, *_sort_key(f, lang)[1:]))
+    for f in order:
+        if f.rule not in titles:
+            titles[f.rule] = rule_title(f.rule, lang)
+        rows.append([f.severity, f.rule, titles[f.rule], f.message(lang), f.node, place(graph, f.node, lang),
+                     1 if f.node in shown else 0, "" if f.node in shown else drawn_unit(graph, f.node, shown)])
+    return rows
+
+
+def drawn_unit(graph, node: str, shown: set) -> str:
+    """The drawn Unit a finding off the page sits under (its SK, IKK or komponen), else ''."""
+    a = graph.get(node) if node in graph else None
+    unit = f"Unit:{a['unit']}" if a and a.get("kind") in BELOW and a.get("unit") else ""
+    return unit if unit in shown else ""
+
+
+def below_units(graph, findings) -> dict[str, Counter]:
+    """Unit kode -> findings per severity on the SK, IKK and komponen under it."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for f in findings:
+        a = graph.get(f.node) if f.node in graph else None
+        if a and a.get("kind") in BELOW and a.get("unit"):
+            out[str(a["unit"])][f.severity] += 1
+    return out
+
+
+def rollup_text(counts: Counter, lang: str) -> str:
+    """`2 galat, 5 peringatan` for a unit's details."""
+    t = st.text(lang)["severity"]
+    return ", ".join(f"{fmt.plain(counts[s], lang)} {t[s]}" for s in SEVERITIES if counts[s])
+
+
+def rule_options(rows: list[list], lang: str) -> list[list]:
+    """[rule, title, count] for the panel's rule filter, by title."""
+    count = Counter(r[1] for r in rows)
+    title = {r[1]: r[2] for r in rows}
+    return [[rule, title[rule], fmt.plain(n, lang)] for rule, n in sorted(count.items(), key=lambda x: (title[x[0]], x[0]))]
