@@ -28,3 +28,4 @@ from pohon.cli import diff_cmd  # noqa: E402,F401
 from pohon.cli import report_cmd  # noqa: E402,F401
 from pohon.cli import init_cmd  # noqa: E402,F401
 from pohon.cli import rule_cmd  # noqa: E402,F401
+from pohon.cli import poster_cmd  # noqa: E402,F401
