@@ -140,17 +140,18 @@ def test_a_big_tree_is_cut_into_subtree_pages_with_continuations_that_agree(agen
         for b in page.boxes:
             for n in b.cont:
                 target = by_number[n]
-                assert target.root is b.node and target.back == page.number
+                assert any(r is b.node for r in target.roots) and target.back == page.number
                 conts += 1
     assert conts >= 9  # every SP continues on a page of its own
     continued = [p for p in pages if p.back is not None]
     assert all(any(n == p.number for b in by_number[p.back].boxes for n in b.cont) for p in continued)
-    assert {p.root.kind for p in continued} == {"SP"}
+    assert {r.kind for p in continued for r in p.roots} == {"SP"}
 
 
 def test_a_small_tree_is_one_page_plus_the_findings(graph, findings):
     poster = make_poster(graph, findings, unit="P4SI", depth="unit", paper="A2")
     assert len(poster.pages) == 2 and not any(b.cont for b in poster.pages[0].boxes)
+    assert [p.number for p in poster.pages] == [1, 2]
 
 
 def test_pdf_pages_and_continuation_references_agree(agency, agency_pdf):
@@ -204,10 +205,19 @@ def test_svg_parses_and_holds_every_drawn_code_as_text(graph, findings):
 def test_boxes_with_findings_carry_a_mark_and_a_note_in_the_list(graph, findings):
     poster = make_poster(graph, findings, depth="komponen", paper="A3")
     flagged = {f.node for f in findings}
-    noted = [b for p in poster.pages for b in p.boxes if b.node.graph_id in flagged]
-    assert noted and all(b.note is not None and b.severity for b in noted)
+    boxes = [b for p in poster.pages for b in p.boxes]
+    own = [b for b in boxes if b.node.graph_id in flagged]
+    # a unit-type box stands for its balai (their IKKs and komponen under that IK): it carries their findings
+    types = [b for b in boxes if b.node.kind == "Tipe" and flagged & {gid for _, gid in b.node.covers}]
+    assert own and types
+    assert all(b.note is not None and b.severity for b in own + types)
+    assert all(b.note is None for b in boxes if b not in own and b not in types)
     numbers = {n for n, _, _ in poster.notes}
-    assert {b.note for b in noted} == numbers == set(range(1, len(numbers) + 1))
+    assert {b.note for b in own + types} == numbers == set(range(1, len(numbers) + 1))
+    for b in own:
+        worst = min((f.severity for f in findings if f.node == b.node.graph_id),
+                    key=("error", "warning", "info").index)
+        assert b.severity == worst, b.node.id
     svg = render_poster(graph, findings, "svg", depth="komponen", paper="A3")
     listed = " ".join(t.text or "" for t in ET.fromstring(svg.encode()).iter(f"{SVG}text")
                       if t.get("class") == "finding")

@@ -24,19 +24,19 @@ W, PAD, HGAP, VGAP, STACK_INDENT, STACK_GAP = 124.0, 4.0, 10.0, 20.0, 8.0, 5.0
 CODE_SIZE, BODY_SIZE, LINE_H = 7.5, 7.0, 8.4
 SEVERITY_ORDER = ("error", "warning", "info")
 KIND_FILL = {"root": "#1f3a5f", "SS": "#4b3f72", "SP": "#005f73", "IK": "#0a9396", "Unit": "#bb3e03",
-             "Tipe": "#ae2012", "IKK": "#ca6702", "Komponen": "#6c757d", "Lain": "#495057"}
+             "Tipe": "#7f5539", "IKK": "#ca6702", "Komponen": "#6c757d", "Lain": "#495057"}
 SEVERITY_FILL = {"error": "#c1121f", "warning": "#e9a100", "info": "#1d70b8"}
 T = {
     "id": {"root": "Instansi", "SS": "SS", "SP": "SP", "IK": "IK", "Unit": "Unit", "Tipe": "Tipe unit",
            "IKK": "IKK", "Komponen": "Komponen", "Lain": "Lain", "target": "Target {year}", "page": "hlm.",
-           "pages": "hlm. {n}/{total}", "continued": "lanjutan dari hlm. {n}", "overview": "Ikhtisar",
+           "pages": "hlm. {n}/{total}", "continued": "lanjutan dari hlm. {n}", "overview": "Ikhtisar", "under": "di bawah {what}",
            "findings": "Temuan pemeriksaan (pohon check) pada kotak yang digambar",
            "findings_more": "Temuan (lanjutan)", "none": "Tidak ada temuan pada kotak yang digambar.",
            "legend": "Anggaran: jumlah komponen {years}, Rp juta, tiap komponen dihitung sekali · target tahun {last}",
            "sev": {"error": "galat", "warning": "peringatan", "info": "info"}},
     "en": {"root": "Agency", "SS": "SS", "SP": "SP", "IK": "IK", "Unit": "Unit", "Tipe": "Unit type",
            "IKK": "IKK", "Komponen": "Komponen", "Lain": "Other", "target": "Target {year}", "page": "p.",
-           "pages": "p. {n}/{total}", "continued": "continued from p. {n}", "overview": "Overview",
+           "pages": "p. {n}/{total}", "continued": "continued from p. {n}", "overview": "Overview", "under": "under {what}",
            "findings": "Findings of the checks (pohon check) on the boxes drawn",
            "findings_more": "Findings (continued)", "none": "No findings on the boxes drawn.",
            "legend": "Budget: sum of komponen {years}, Rp juta, each komponen counted once · target of {last}",
@@ -101,16 +101,28 @@ class Placed:
 
 
 @dataclass
+class Group:
+    """One tree on a page: `root` with the subtrees `kids`; boxes at level `cut` continue elsewhere."""
+
+    root: Node
+    kids: list[Node]
+    cut: int | None = None
+    caption: str = ""                # what the root hangs from, on a continuation page
+
+
+@dataclass
 class Page:
     number: int
     title: str
-    root: Node
-    kids: list[Node]
-    cut: int | None                  # tree level whose boxes continue elsewhere (None: shown whole)
-    back: int | None = None          # the page this subtree was cut from
+    groups: list[Group]              # usually one tree; small continued subtrees share a page side by side
+    back: int | None = None          # the page these subtrees were cut from
     boxes: list[Placed] = field(default_factory=list)
     ops: list = field(default_factory=list)
     continues: dict[str, list[int]] = field(default_factory=dict)  # node id -> its continuation pages
+
+    @property
+    def roots(self) -> list[Node]:
+        return [grp.root for grp in self.groups]
 
 
 @dataclass
@@ -235,79 +247,122 @@ def overlaps(boxes: list[Placed]) -> list[tuple[Placed, Placed]]:
 
 # ---- paging ----
 
-def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int, dataset: str) -> list[Page]:
+FOREST_GAP, CAPTION_H = 3 * HGAP, 11.0
+
+
+def layout_page(groups: list[Group], lang: str, last_year, stack_rows: int) -> list[Placed]:
+    """Every box of a page: its trees side by side, each below its caption (if any)."""
+    placed: list[Placed] = []
+    cursor = 0.0
+    top = CAPTION_H if any(grp.caption for grp in groups) else 0.0
+    for grp in groups:
+        boxes = layout_tree(grp.root, grp.kids, grp.cut, lang, last_year, stack_rows, left=cursor, top=top)
+        cursor = bbox(boxes)[2] + FOREST_GAP
+        placed += boxes
+    return placed
+
+
+def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list[Page]:
     pw, ph = PAPERS[paper]
     avail_w, avail_h = pw - 2 * MARGIN, ph - 2 * MARGIN - HEADER_H
     stack_rows = max(3, int((avail_h * 0.55) // 40))
     t = T[lang]
+    parent = {c.id: n for n in root.walk() for c in n.children}
 
-    def fits(r: Node, kids: list[Node], cut: int | None) -> bool:
-        boxes = layout_tree(r, kids, cut, lang, last_year, stack_rows)
-        x0, y0, x1, y1 = bbox(boxes)
-        return x1 - x0 <= avail_w and y1 - y0 <= avail_h
+    def fits(groups: list[Group]) -> bool:
+        x0, y0, x1, y1 = bbox(layout_page(groups, lang, last_year, stack_rows))
+        return x1 - x0 <= avail_w and y1 <= avail_h  # trees start at 0 (captions above their roots)
 
-    def pack(r: Node, cut: int | None) -> list[list[Node]] | None:
+    def pack(r: Node, cut: int | None, caption: str) -> list[list[Node]] | None:
         groups: list[list[Node]] = []
         for c in r.children:
-            if groups and fits(r, groups[-1] + [c], cut):
+            if groups and fits([Group(r, groups[-1] + [c], cut, caption)]):
                 groups[-1].append(c)
-            elif fits(r, [c], cut):
+            elif fits([Group(r, [c], cut, caption)]):
                 groups.append([c])
             else:
                 return None
         return groups
 
+    def short(r: Node) -> str:
+        if r.kind == "root" or not r.kode:
+            return r.kode or t[r.kind]
+        return r.kode if r.kode.startswith(t[r.kind]) else f"{t[r.kind]} {r.kode}"
+
     def title(r: Node) -> str:
         if r.kind == "root":
             return f"{r.kode} — {r.nama}" if r.kode else r.nama
-        label = "" if r.kode.startswith(t[r.kind]) else t[r.kind] + " "
-        return f"{label}{r.kode} — {r.nama}" if r.kode else f"{t[r.kind]} — {r.nama}"
+        return f"{short(r)} — {r.nama}"
 
-    plan: list[Page] = []  # pages in order; continuation pages appended after the page that cuts
+    def caption(r: Node) -> str:
+        up = parent.get(r.id)
+        if up is None or up.kind == "root" or not up.kode:  # an SS has no code: its name is the SP's own
+            return ""
+        return t["under"].format(what=short(up))
+
+    plan: list[Page] = []  # pages in order; continuation pages come after the page that cuts
 
     def pages_for(r: Node, back: int | None, top: bool) -> None:
-        if fits(r, r.children, None):
-            plan.append(Page(0, title(r), r, list(r.children), None, back))
+        cap = "" if top else caption(r)
+        if fits([Group(r, list(r.children), None, cap)]):
+            plan.append(Page(0, title(r), [Group(r, list(r.children), None, cap)], back))
             return
-        cut = None
         if not top and r.children:
-            groups = pack(r, None)
+            groups = pack(r, None, cap)
             if groups is not None:
                 for i, grp in enumerate(groups):
-                    plan.append(Page(0, f"{title(r)} ({i + 1}/{len(groups)})", r, grp, None, back))
+                    plan.append(Page(0, f"{title(r)} ({i + 1}/{len(groups)})", [Group(r, grp, None, cap)], back))
                 return
         cut = top_cut if top else LEVEL[r.kind] + 1
-        # for a page cut at `cut` whose boxes at that level have children of their own, those continue
-        groups = pack(r, cut)
-        if groups is None:  # even one child cut at the next level does not fit: cut right under the root
+        groups = pack(r, cut, cap)
+        if groups is None:  # even one child cut at that level does not fit: cut right under the root
             cut = LEVEL[r.kind] + 1
-            groups = pack(r, cut) or [[c] for c in r.children]
+            groups = pack(r, cut, cap) or [[c] for c in r.children]
         for i, grp in enumerate(groups):
             suffix = f" ({i + 1}/{len(groups)})" if len(groups) > 1 else ""
             name = (t["overview"] + " — " if top else "") + title(r) + suffix
-            plan.append(Page(0, name, r, grp, cut, back))
+            plan.append(Page(0, name, [Group(r, grp, cut, cap)], back))
 
     pages_for(root, None, True)
     i = 0
     while i < len(plan):
         page = plan[i]
         page.number = i + 1
-        if page.cut is not None:
-            for n in _at_level(page.kids, page.cut, page.root):
-                if n.children:
-                    start = len(plan)
-                    pages_for(n, page.number, False)
-                    page.continues[n.id] = list(range(start + 1, len(plan) + 1))
+        cut_nodes = [n for grp in page.groups if grp.cut is not None
+                     for n in _at_level(grp.kids, grp.cut) if n.children]
+        j = 0
+        while j < len(cut_nodes):
+            n = cut_nodes[j]
+            whole = [Group(n, list(n.children), None, caption(n))]
+            if not fits(whole):
+                start = len(plan)
+                pages_for(n, page.number, False)
+                page.continues[n.id] = list(range(start + 1, len(plan) + 1))
+                j += 1
+                continue
+            # a subtree that fits whole shares its page with the next ones that fit beside it
+            k = j + 1
+            while k < len(cut_nodes) and fits(whole + [Group(cut_nodes[k], list(cut_nodes[k].children), None,
+                                                             caption(cut_nodes[k]))]):
+                whole.append(Group(cut_nodes[k], list(cut_nodes[k].children), None, caption(cut_nodes[k])))
+                k += 1
+            names = list(dict.fromkeys(title(grp.root) for grp in whole))
+            plan.append(Page(0, names[0] if len(names) == 1 else " · ".join(short(g.root) for g in whole),
+                             whole, page.number))
+            for grp in whole:
+                page.continues[grp.root.id] = [len(plan)]
+            j = k
         i += 1
     for p in plan:
-        p.boxes = layout_tree(p.root, p.kids, p.cut, lang, last_year, stack_rows)
+        p.boxes = layout_page(p.groups, lang, last_year, stack_rows)
+        roots = {id(r) for r in p.roots}
         for b in p.boxes:
-            if b.node.id in p.continues and b.node is not p.root:
+            if b.node.id in p.continues and id(b.node) not in roots:
                 b.cont = p.continues[b.node.id]
     return plan
 
 
-def _at_level(kids: list[Node], cut: int, root: Node):
+def _at_level(kids: list[Node], cut: int):
     """The boxes on a page drawn at the cut level (their children continue elsewhere)."""
     stack = list(kids)
     while stack:
@@ -325,7 +380,7 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
     """Pages with boxes placed and drawing operations filled in, findings numbered and listed at the end."""
     lang = "en" if lang == "en" else "id"
     last_year = years[-1] if years else ""
-    pages = paginate(root, paper, lang, last_year, top_cut, dataset)
+    pages = paginate(root, paper, lang, last_year, top_cut)
     pw, ph = PAPERS[paper]
     by_node: dict[str, list] = {}
     for f in findings:
@@ -334,35 +389,56 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
     numbers: dict[str, int] = {}
     for page in pages:
         for b in page.boxes:
-            gid = b.node.graph_id
-            if gid and gid in by_node:
-                if gid not in numbers:
-                    numbers[gid] = len(numbers) + 1
-                    label = f"{T[lang][b.node.kind]} {b.node.kode}".strip()
-                    unit = gid.split(":")[1] if b.node.kind in ("IKK", "Komponen") else ""
-                    notes.append((numbers[gid], f"{label} ({unit})" if unit else label, by_node[gid]))
-                b.note = numbers[gid]
-                b.severity = min((f.severity for f in by_node[gid]), key=SEVERITY_ORDER.index)
+            key, found, label = _findings_of(b.node, by_node, lang)
+            if not found:
+                continue
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+                notes.append((numbers[key], label, found))
+            b.note = numbers[key]
+            b.severity = min((f.severity for f in found), key=SEVERITY_ORDER.index)
     period = f"{years[0]}–{years[-1]}" if years else ""
     note_pages = _note_pages(notes, pw, ph, lang)
     total = len(pages) + len(note_pages)
     for page in pages:
         x0, y0, x1, y1 = bbox(page.boxes)
         dx = MARGIN + max(0.0, (pw - 2 * MARGIN - (x1 - x0)) / 2) - x0
-        dy = MARGIN + HEADER_H - y0
+        dy = MARGIN + HEADER_H
         for b in page.boxes:
             b.x += dx
             b.y += dy
         page.ops = _header(dataset, period, page.title, page.number, total, pw, lang, page.back)
         page.ops += _legend(pw, ph, lang, period, last_year)
         page.ops += _tree_ops(page.boxes, lang, last_year)
+        for grp in page.groups:
+            box = next(b for b in page.boxes if b.node is grp.root)
+            if grp.caption:
+                text = fonts.wrap(grp.caption, W * 1.5, BODY_SIZE)[0]
+                page.ops.append(Text(box.x, box.y - 3.5, text, BODY_SIZE, False, "#555555", role="caption"))
+    first_note_page = len(pages) + 1
     for i, ops in enumerate(note_pages):
-        number = len(pages) + i + 1
+        number = first_note_page + i
         title = T[lang]["findings"] if i == 0 else T[lang]["findings_more"]
-        page = Page(number, title, root, [], None)
+        page = Page(number, title, [], None)
         page.ops = _header(dataset, period, title, number, total, pw, lang, None) + ops
         pages.append(page)
     return Poster(pw, ph, pages, notes)
+
+
+def _findings_of(node: Node, by_node: dict, lang: str) -> tuple[str, list, str]:
+    """(note key, findings, label) of a box: its own node's findings; a unit-type box stands for its units
+    (and their IKKs and komponen under that IK, as deep as the poster draws), so it carries theirs."""
+    label = f"{node.label or T[lang][node.kind]} {node.kode}".strip()
+    if node.covers:
+        found = [f for _, gid in node.covers for f in by_node.get(gid, [])]
+        where = node.id.rsplit("/Tipe:", 1)[0]
+        where = where.replace(":", " ", 1) if where.startswith("IK:") else T[lang]["Lain"]
+        return f"box:{node.id}", found, f"{label} ({where})"
+    gid = node.graph_id
+    if not gid or gid not in by_node:
+        return "", [], label
+    unit = gid.split(":")[1] if node.kind in ("IKK", "Komponen") else ""
+    return gid, by_node[gid], f"{label} ({unit})" if unit else label
 
 
 def _header(dataset, period, title, number, total, pw, lang, back) -> list:
@@ -436,9 +512,11 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     ops.append(Text(p.x + PAD, y, label, 6.5, False, "#ffffff", role="kind"))
     if n.kode:
         ops.append(Text(p.x + PAD + fonts.width(label, 6.5) + 3, y, n.kode, CODE_SIZE, True, "#ffffff", role="kode"))
-    if p.note is not None:
+    if p.note is not None:  # on a white tab, so the severity colour reads on every band colour
         num = str(p.note)
-        ops.append(Text(p.x + p.w - PAD, y, num, CODE_SIZE, True, "#ffffff", "end", role="note"))
+        tab_w = fonts.width(num, CODE_SIZE, True) + 13
+        ops.append(Rect(p.x + p.w - PAD - tab_w + 2, p.y + 1.5, tab_w, band - 3, "#ffffff", None, 1.5))
+        ops.append(Text(p.x + p.w - PAD, y, num, CODE_SIZE, True, "#111111", "end", role="note"))
         ops.append(Mark(p.x + p.w - PAD - fonts.width(num, CODE_SIZE, True) - 5, y - 2.6, p.severity or "info", 6.5))
     name, extra, money = _box_lines(n, lang, last_year)
     y = p.y + band + LINE_H - 0.5
@@ -484,8 +562,10 @@ def _note_pages(notes, pw, ph, lang) -> list[list]:
         x = MARGIN + col * (col_w + gap)
         ops.append(Text(x, y + 7, head, CODE_SIZE, True, "#111111", role="finding"))
         y += LINE_H + 1
+        several = len({f.node for f in items}) > 1
         for f in items:
-            lines = fonts.wrap(f"[{t['sev'][f.severity]}] {f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
+            who = f.node.split(":", 1)[1].replace(":", " ") + " — " if several else ""
+            lines = fonts.wrap(f"[{t['sev'][f.severity]}] {who}{f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
             for j, line in enumerate(lines):
                 newline(LINE_H)
                 x = MARGIN + col * (col_w + gap)

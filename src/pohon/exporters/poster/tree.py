@@ -40,6 +40,7 @@ class Node:
     target: object = None        # target of the last year (IK, IKK)
     budget: float = 0.0          # Σ anggaran (all years) of every komponen under the box, each counted once
     label: str = ""              # the kind shown on the box, when not the kind's own word (a unit as root)
+    covers: list[tuple[str, str]] = field(default_factory=list)  # a Tipe box: (kind, graph id) it stands for
     children: list["Node"] = field(default_factory=list)
 
     def walk(self):
@@ -102,6 +103,11 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
                 box = Node(f"{prefix}/Tipe:{tipe}", "Tipe", tipe, f"{tipe} · {len(members)} {BALAI[lang]}")
                 box.budget = round(sum(money[k] for u in members for i in ikks_by_unit.get(u, [])
                                        for k in out_rel(g, i, "HAS_KOMPONEN")), 2)
+                for u in members:
+                    box.covers.append(("Unit", u))
+                    for i in sorted(ikks_by_unit.get(u, [])):
+                        box.covers.append(("IKK", i))
+                        box.covers += [("Komponen", k) for k in out_rel(g, i, "HAS_KOMPONEN")]
                 out.append(box)
                 continue
             box = Node(f"{prefix}/{uid}", "Unit", a["kode"], a["nama"], uid)
@@ -160,6 +166,7 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
 
 def _cut(node: Node, level: int) -> None:
     node.children = [c for c in node.children if LEVEL[c.kind] <= level]
+    node.covers = [(kind, gid) for kind, gid in node.covers if LEVEL[kind] <= level]
     for c in node.children:
         _cut(c, level)
 
