@@ -158,7 +158,7 @@ def box_height(node: Node, lang: str, last_year, continued: bool) -> float:
 
 # ---- tree layout ----
 
-def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_year, stack_rows: int,
+def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_year, max_bottom: float,
                 left: float = 0.0, top: float = 0.0) -> list[Placed]:
     """Place `root` with the subtrees `kids` (boxes at level `cut` keep their children hidden). Returns every
     placed box, root first; positions are relative to (left, top)."""
@@ -205,7 +205,7 @@ def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_y
             p.x = x
             return W
         if stacks(p):
-            cols = [p.kids[i:i + stack_rows] for i in range(0, len(p.kids), stack_rows)]
+            cols = _columns(p.kids, ys[depth + 1], max_bottom)
             width = STACK_INDENT + len(cols) * W + (len(cols) - 1) * HGAP
             for ci, col in enumerate(cols):
                 cx = x + STACK_INDENT + ci * (W + HGAP)
@@ -225,6 +225,24 @@ def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_y
 
     place(tree, left, 0)
     return placed
+
+
+def _columns(kids: list[Placed], top: float, bottom: float) -> list[list[Placed]]:
+    """Stacked leaves in as few columns as keep them above `bottom`, balanced (equal counts where they fit)."""
+    greedy: list[list[Placed]] = [[]]
+    y = top
+    for k in kids:
+        if greedy[-1] and y + k.h > bottom:
+            greedy.append([])
+            y = top
+        greedy[-1].append(k)
+        y += k.h + STACK_GAP
+    n = len(greedy)
+    per = -(-len(kids) // n)
+    balanced = [kids[i:i + per] for i in range(0, len(kids), per)]
+    if len(balanced) == n and all(top + sum(k.h + STACK_GAP for k in col) - STACK_GAP <= bottom for col in balanced):
+        return balanced
+    return greedy
 
 
 def bbox(boxes: list[Placed]) -> tuple[float, float, float, float]:
@@ -250,13 +268,13 @@ def overlaps(boxes: list[Placed]) -> list[tuple[Placed, Placed]]:
 FOREST_GAP, CAPTION_H = 3 * HGAP, 11.0
 
 
-def layout_page(groups: list[Group], lang: str, last_year, stack_rows: int) -> list[Placed]:
+def layout_page(groups: list[Group], lang: str, last_year, max_bottom: float) -> list[Placed]:
     """Every box of a page: its trees side by side, each below its caption (if any)."""
     placed: list[Placed] = []
     cursor = 0.0
     top = CAPTION_H if any(grp.caption for grp in groups) else 0.0
     for grp in groups:
-        boxes = layout_tree(grp.root, grp.kids, grp.cut, lang, last_year, stack_rows, left=cursor, top=top)
+        boxes = layout_tree(grp.root, grp.kids, grp.cut, lang, last_year, max_bottom, left=cursor, top=top)
         cursor = bbox(boxes)[2] + FOREST_GAP
         placed += boxes
     return placed
@@ -265,12 +283,12 @@ def layout_page(groups: list[Group], lang: str, last_year, stack_rows: int) -> l
 def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list[Page]:
     pw, ph = PAPERS[paper]
     avail_w, avail_h = pw - 2 * MARGIN, ph - 2 * MARGIN - HEADER_H
-    stack_rows = max(3, int((avail_h * 0.55) // 40))
+    max_bottom = avail_h  # a stack of leaves wraps into another column before it runs off the paper
     t = T[lang]
     parent = {c.id: n for n in root.walk() for c in n.children}
 
     def fits(groups: list[Group]) -> bool:
-        x0, y0, x1, y1 = bbox(layout_page(groups, lang, last_year, stack_rows))
+        x0, y0, x1, y1 = bbox(layout_page(groups, lang, last_year, max_bottom))
         return x1 - x0 <= avail_w and y1 <= avail_h  # trees start at 0 (captions above their roots)
 
     def pack(r: Node, cut: int | None, caption: str) -> list[list[Node]] | None:
@@ -314,6 +332,12 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
                     plan.append(Page(0, f"{title(r)} ({i + 1}/{len(groups)})", [Group(r, grp, None, cap)], back))
                 return
         cut = top_cut if top else LEVEL[r.kind] + 1
+        if top:  # show as much of the top as one page holds, but at least down to `top_cut`
+            deepest = max(LEVEL[n.kind] for n in r.walk())
+            for deeper in range(deepest - 1, top_cut, -1):
+                if fits([Group(r, list(r.children), deeper, cap)]):
+                    cut = deeper
+                    break
         groups = pack(r, cut, cap)
         if groups is None:  # even one child cut at that level does not fit: cut right under the root
             cut = LEVEL[r.kind] + 1
@@ -354,7 +378,7 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
             j = k
         i += 1
     for p in plan:
-        p.boxes = layout_page(p.groups, lang, last_year, stack_rows)
+        p.boxes = layout_page(p.groups, lang, last_year, max_bottom)
         roots = {id(r) for r in p.roots}
         for b in p.boxes:
             if b.node.id in p.continues and id(b.node) not in roots:
