@@ -3,9 +3,11 @@ agree with the PDF, real (escaped) text in SVG and PDF, and the CLI's bad input.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -281,3 +283,41 @@ def test_library_refuses_unknown_unit_with_an_option_error(graph):
     with pytest.raises(OptionError) as err:
         build_tree(graph, unit="ZZ")
     assert err.value.code == "unknown-unit"
+
+
+# ---- the layout does not depend on the PDF's font; the committed examples ----
+
+def test_layout_is_the_same_whichever_font_the_pdf_embeds(graph, findings, tmp_path):
+    """Without DejaVu (Vera only), the SVG is the same bytes and the PDF writes stand-ins, not empty boxes."""
+    script = (
+        "import sys\n"
+        "import pohon.exporters.poster.fonts as f\n"
+        "f._DEJAVU_DIRS = ()\n"
+        "from pohon.graph import load_graph\nfrom pohon.checks import run_checks\n"
+        "from pohon.exporters.poster import render_poster\n"
+        f"g = load_graph({str(ROOT / 'data')!r}); fs = run_checks(g)\n"
+        "sys.stdout.write(render_poster(g, fs, 'svg', depth='unit', paper='A3'))\n"
+        f"open({str(tmp_path / 'vera.pdf')!r}, 'wb').write(render_poster(g, fs, 'pdf', depth='unit', paper='A3'))\n"
+        "print(f.register()[0].name, file=sys.stderr)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "POHON_POSTER_FONT_DIR": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip() == "Vera.ttf"
+    assert run.stdout == render_poster(graph, findings, "svg", depth="unit", paper="A3")
+    text = _pdftotext(tmp_path / "vera.pdf")
+    assert "-> hlm. 3" in text and "→" not in text
+
+
+COMMITTED = {"poster-bskji.svg": dict(depth="unit", paper="A3"),
+             "poster-p4si.svg": dict(unit="P4SI", depth="komponen", paper="A3")}
+
+
+def test_committed_posters_match_data(graph, findings):
+    """visual/poster-*.svg must be what `scripts/make-visual` makes from data/ today."""
+    assert sorted(p.name for p in (ROOT / "visual").glob("poster-*")) == sorted(COMMITTED)
+    stale = [name for name, view in COMMITTED.items()
+             if (ROOT / "visual" / name).read_text(encoding="utf-8") != render_poster(graph, findings, "svg", **view)]
+    assert not stale, f"stale posters {stale}: run scripts/make-visual and commit visual/"
+    script = (ROOT / "scripts" / "make-visual").read_text(encoding="utf-8")
+    for name in COMMITTED:
+        assert f"visual/{name}" in script
