@@ -91,6 +91,11 @@ def test_unit_view_holds_only_that_units_boxes(graph):
     assert tree.budget == pytest.approx(p4si.total, abs=0.01)
 
 
+def test_the_agency_as_unit_is_the_whole_agency(graph):
+    whole, agency = build_tree(graph, depth="ikk"), build_tree(graph, unit="BSKJI", depth="ikk")
+    assert [n.id for n in agency.walk()] == [n.id for n in whole.walk()] and agency.budget == whole.budget
+
+
 # ---- layout ----
 
 VIEWS = [dict(depth="unit", paper="A3"), dict(depth="komponen", paper="A4"), dict(depth="ik", paper="A2"),

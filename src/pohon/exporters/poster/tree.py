@@ -60,6 +60,8 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
                           f"unit {unit!r} is not in units.csv")
     if sp is not None and f"SP:{sp}" not in g:
         raise OptionError("--sp", "unknown-sp", f"SP {sp!r} tidak ada di sp.csv", f"SP {sp!r} is not in sp.csv")
+    if unit is not None and is_agency(g.nodes[f"Unit:{unit}"]):
+        unit = None  # the agency's own row: the whole agency
     years = list(g.graph.get("years", []))
     last = years[-1] if years else None
     money = {k: anggaran_total(a, years) for k, a in g.nodes(data=True) if a["kind"] == "Komponen"}
