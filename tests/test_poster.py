@@ -135,6 +135,27 @@ def test_parents_are_centred_over_children_and_siblings_in_code_order(agency):
     assert checked >= 5
 
 
+def test_siblings_are_in_code_order(graph):
+    from pohon.budget import natural_key
+
+    tree = build_tree(graph, depth="komponen")
+    checked = 0
+    for n in tree.walk():
+        for kind in ("SP", "IK", "IKK", "Komponen"):
+            codes = [c.kode for c in n.children if c.kind == kind]
+            if len(codes) > 1:
+                assert codes == sorted(codes, key=natural_key), (n.id, codes)
+                checked += 1
+    assert checked > 20
+
+
+def test_all_text_is_at_least_7_pt_on_paper(agency):
+    from pohon.exporters.poster.layout import Text
+
+    sizes = {op.size for page in agency.pages for op in page.ops if isinstance(op, Text)}
+    assert min(sizes) >= 7.0, sorted(sizes)
+
+
 # ---- paging ----
 
 def test_a_big_tree_is_cut_into_subtree_pages_with_continuations_that_agree(agency):

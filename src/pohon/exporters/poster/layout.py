@@ -533,9 +533,9 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     ops: list = [Rect(p.x, p.y, p.w, p.h, "#ffffff", colour, 2.0), Rect(p.x, p.y, p.w, band, colour, None, 2.0)]
     y = p.y + PAD + CODE_SIZE - 1
     label = n.label or T[lang][n.kind]
-    ops.append(Text(p.x + PAD, y, label, 6.5, False, "#ffffff", role="kind"))
+    ops.append(Text(p.x + PAD, y, label, BODY_SIZE, False, "#ffffff", role="kind"))
     if n.kode:
-        ops.append(Text(p.x + PAD + fonts.width(label, 6.5) + 3, y, n.kode, CODE_SIZE, True, "#ffffff", role="kode"))
+        ops.append(Text(p.x + PAD + fonts.width(label, BODY_SIZE) + 3, y, n.kode, CODE_SIZE, True, "#ffffff", role="kode"))
     if p.note is not None:  # on a white tab, so the severity colour reads on every band colour
         num = str(p.note)
         tab_w = fonts.width(num, CODE_SIZE, True) + 13
