@@ -238,10 +238,15 @@ def test_boxes_with_findings_carry_a_mark_and_a_note_in_the_list(graph, findings
     # a unit-type box stands for its balai (their IKKs and komponen under that IK): it carries their findings
     types = [b for b in boxes if b.node.kind == "Tipe" and flagged & {gid for _, gid in b.node.covers}]
     assert own and types
-    assert all(b.note is not None and b.severity for b in own + types)
-    assert all(b.note is None for b in boxes if b not in own and b not in types)
-    numbers = {n for n, _, _ in poster.notes}
-    assert {b.note for b in own + types} == numbers == set(range(1, len(numbers) + 1))
+    assert all(b.notes and b.severity for b in own + types)
+    assert all(not b.notes for b in boxes if b not in own and b not in types)
+    numbers = {note.number for note in poster.notes}
+    assert {n for b in own + types for n in b.notes} == numbers == set(range(1, len(numbers) + 1))
+    # the same findings get one note: a unit drawn under several IKs, or a balai type's units, point to it
+    sets = [frozenset(id(f) for f in note.findings) for note in poster.notes]
+    assert len(sets) == len(set(sets))
+    listed_ids = [id(f) for items in sets for f in items]
+    assert len(listed_ids) <= 1.05 * len(set(listed_ids))  # only where a type's members differ (Lain: 1 balai)
     for b in own:
         worst = min((f.severity for f in findings if f.node == b.node.graph_id),
                     key=("error", "warning", "info").index)
@@ -249,9 +254,14 @@ def test_boxes_with_findings_carry_a_mark_and_a_note_in_the_list(graph, findings
     svg = render_poster(graph, findings, "svg", depth="komponen", paper="A3")
     listed = " ".join(t.text or "" for t in ET.fromstring(svg.encode()).iter(f"{SVG}text")
                       if t.get("class") == "finding")
-    for _, _, items in poster.notes:
-        for f in items:
+    for note in poster.notes:
+        for f in note.findings:
             assert f.rule in listed
+            if note.name_nodes:  # a unit type's note names the balai each finding is on
+                assert f.node.split(":", 1)[1].replace(":", " ") + " — " + f.rule in listed
+    shown = len({id(f) for note in poster.notes for f in note.findings})
+    assert shown < len(findings)  # Tabel 10 findings are never drawn: the list says how many are elsewhere
+    assert f"{len(findings) - shown} temuan lain" in listed
 
 
 def test_markup_in_a_name_stays_text(clean_dir):

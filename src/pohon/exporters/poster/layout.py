@@ -32,6 +32,8 @@ T = {
            "pages": "hlm. {n}/{total}", "continued": "lanjutan dari hlm. {n}", "overview": "Ikhtisar", "under": "di bawah {what}",
            "findings": "Temuan pemeriksaan (pohon check) pada kotak yang digambar",
            "findings_more": "Temuan (lanjutan)", "none": "Tidak ada temuan pada kotak yang digambar.",
+           "units": "unit-unitnya", "elsewhere": "{n} temuan lain ada pada simpul yang tidak digambar di poster ini (lebih dalam dari "
+                        "--depth, di luar tampilan, atau Tabel 10): lihat pohon check.",
            "legend": "Anggaran: jumlah komponen {years}, Rp juta, tiap komponen dihitung sekali · target tahun {last}",
            "sev": {"error": "galat", "warning": "peringatan", "info": "info"}},
     "en": {"root": "Agency", "SS": "SS", "SP": "SP", "IK": "IK", "Unit": "Unit", "Tipe": "Unit type",
@@ -39,6 +41,8 @@ T = {
            "pages": "p. {n}/{total}", "continued": "continued from p. {n}", "overview": "Overview", "under": "under {what}",
            "findings": "Findings of the checks (pohon check) on the boxes drawn",
            "findings_more": "Findings (continued)", "none": "No findings on the boxes drawn.",
+           "units": "its units", "elsewhere": "{n} more findings are on nodes this poster does not draw (deeper than --depth, "
+                        "outside the view, or Tabel 10): see pohon check.",
            "legend": "Budget: sum of komponen {years}, Rp juta, each komponen counted once · target of {last}",
            "sev": {"error": "error", "warning": "warning", "info": "info"}},
 }
@@ -96,7 +100,7 @@ class Placed:
     stacked: bool = False
     kids: list["Placed"] = field(default_factory=list)
     cont: list[int] = field(default_factory=list)  # pages the hidden subtree continues on
-    note: int | None = None
+    notes: list[int] = field(default_factory=list)  # footnote numbers in the findings list
     severity: str | None = None
 
 
@@ -126,11 +130,21 @@ class Page:
 
 
 @dataclass
+class Note:
+    """One entry of the findings list: the number boxes carry, what it is about, its findings."""
+
+    number: int
+    label: str
+    findings: list
+    name_nodes: bool = False  # the note stands for several nodes (a unit type): each line names its node
+
+
+@dataclass
 class Poster:
     width: float
     height: float
     pages: list[Page]
-    notes: list[tuple[int, str, list]]  # (number, node label, findings)
+    notes: list[Note]
 
 
 # ---- boxes ----
@@ -409,20 +423,23 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
     by_node: dict[str, list] = {}
     for f in findings:
         by_node.setdefault(f.node, []).append(f)
-    notes: list[tuple[int, str, list]] = []
-    numbers: dict[str, int] = {}
+    notes: list[Note] = []
+    numbers: dict[frozenset, int] = {}  # the same findings (a unit drawn under several IKs) share one note
     for page in pages:
         for b in page.boxes:
-            key, found, label = _findings_of(b.node, by_node, lang)
-            if not found:
-                continue
-            if key not in numbers:
-                numbers[key] = len(numbers) + 1
-                notes.append((numbers[key], label, found))
-            b.note = numbers[key]
-            b.severity = min((f.severity for f in found), key=SEVERITY_ORDER.index)
+            for found, label in _findings_of(b.node, by_node, lang):
+                several = bool(b.node.covers)
+                key = frozenset(id(f) for f in found)
+                if key not in numbers:
+                    numbers[key] = len(numbers) + 1
+                    notes.append(Note(numbers[key], label, found, several))
+                b.notes.append(numbers[key])
+                worst = min((f.severity for f in found), key=SEVERITY_ORDER.index)
+                b.severity = min((worst, b.severity or "info"), key=SEVERITY_ORDER.index)
     period = f"{years[0]}–{years[-1]}" if years else ""
-    note_pages = _note_pages(notes, pw, ph, lang)
+    listed = {id(f) for note in notes for f in note.findings}
+    elsewhere = sum(1 for f in findings if id(f) not in listed)
+    note_pages = _note_pages(notes, pw, ph, lang, elsewhere)
     total = len(pages) + len(note_pages)
     for page in pages:
         x0, y0, x1, y1 = bbox(page.boxes)
@@ -449,20 +466,22 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
     return Poster(pw, ph, pages, notes)
 
 
-def _findings_of(node: Node, by_node: dict, lang: str) -> tuple[str, list, str]:
-    """(note key, findings, label) of a box: its own node's findings; a unit-type box stands for its units
-    (and their IKKs and komponen under that IK, as deep as the poster draws), so it carries theirs."""
+def _findings_of(node: Node, by_node: dict, lang: str) -> list[tuple[list, str]]:
+    """(findings, label) groups of a box: its own node's findings. A unit-type box stands for its units and,
+    as deep as the poster draws, their IKKs and komponen under that IK: it carries the units' findings (one
+    group, the same under every IK) and those under that IK (another)."""
     label = f"{node.label or T[lang][node.kind]} {node.kode}".strip()
     if node.covers:
-        found = [f for _, gid in node.covers for f in by_node.get(gid, [])]
+        units = [f for kind, gid in node.covers if kind == "Unit" for f in by_node.get(gid, [])]
+        below = [f for kind, gid in node.covers if kind != "Unit" for f in by_node.get(gid, [])]
         where = node.id.rsplit("/Tipe:", 1)[0]
         where = where.replace(":", " ", 1) if where.startswith("IK:") else T[lang]["Lain"]
-        return f"box:{node.id}", found, f"{label} ({where})"
+        return [g for g in ((units, f"{label}: {T[lang]['units']}"), (below, f"{label} ({where})")) if g[0]]
     gid = node.graph_id
     if not gid or gid not in by_node:
-        return "", [], label
+        return []
     unit = gid.split(":")[1] if node.kind in ("IKK", "Komponen") else ""
-    return gid, by_node[gid], f"{label} ({unit})" if unit else label
+    return [(by_node[gid], f"{label} ({unit})" if unit else label)]
 
 
 def _header(dataset, period, title, number, total, pw, lang, back) -> list:
@@ -536,8 +555,8 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     ops.append(Text(p.x + PAD, y, label, BODY_SIZE, False, "#ffffff", role="kind"))
     if n.kode:
         ops.append(Text(p.x + PAD + fonts.width(label, BODY_SIZE) + 3, y, n.kode, CODE_SIZE, True, "#ffffff", role="kode"))
-    if p.note is not None:  # on a white tab, so the severity colour reads on every band colour
-        num = str(p.note)
+    if p.notes:  # on a white tab, so the severity colour reads on every band colour
+        num = ",".join(str(n) for n in p.notes)
         tab_w = fonts.width(num, CODE_SIZE, True) + 13
         ops.append(Rect(p.x + p.w - PAD - tab_w + 2, p.y + 1.5, tab_w, band - 3, "#ffffff", None, 1.5))
         ops.append(Text(p.x + p.w - PAD, y, num, CODE_SIZE, True, "#111111", "end", role="note"))
@@ -559,17 +578,20 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     return ops
 
 
-def _note_pages(notes, pw, ph, lang) -> list[list]:
-    """The findings list, in columns, over as many pages as it needs."""
+def _note_pages(notes, pw, ph, lang, elsewhere: int = 0) -> list[list]:
+    """The findings list, in columns, over as many pages as it needs; first, how many findings sit on
+    nodes the poster does not draw (deeper than --depth, outside the view, Tabel 10)."""
     t = T[lang]
     col_w, gap = 250.0, 14.0
     ncols = max(1, int((pw - 2 * MARGIN + gap) // (col_w + gap)))
     top, bottom = MARGIN + HEADER_H, ph - MARGIN - 10
     pages: list[list] = []
-    ops: list = []
-    col, y = 0, top
+    intro = fonts.wrap(t["elsewhere"].format(n=elsewhere), col_w, BODY_SIZE) if elsewhere else []
+    ops: list = [Text(MARGIN, top + 7 + i * LINE_H, line, BODY_SIZE, False, "#444444", role="finding")
+                 for i, line in enumerate(intro)]
+    col, y = 0, top + (len(intro) * LINE_H + 6 if intro else 0)
     if not notes:
-        return [[Text(MARGIN, top + 10, t["none"], BODY_SIZE, role="finding")]]
+        return [ops + [Text(MARGIN, y + 7, t["none"], BODY_SIZE, role="finding")]]
 
     def newline(h: float):
         nonlocal col, y, ops
@@ -580,13 +602,14 @@ def _note_pages(notes, pw, ph, lang) -> list[list]:
                 pages.append(ops)
                 ops, col = [], 0
 
-    for number, label, items in notes:
-        head = f"{number}. {label}"
+    for note in notes:
+        items = note.findings
+        head = f"{note.number}. {note.label}"
         newline(LINE_H * 2)
         x = MARGIN + col * (col_w + gap)
         ops.append(Text(x, y + 7, head, CODE_SIZE, True, "#111111", role="finding"))
         y += LINE_H + 1
-        several = len({f.node for f in items}) > 1
+        several = note.name_nodes or len({f.node for f in items}) > 1
         for f in items:
             who = f.node.split(":", 1)[1].replace(":", " ") + " — " if several else ""
             lines = fonts.wrap(f"[{t['sev'][f.severity]}] {who}{f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
