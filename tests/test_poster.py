@@ -357,3 +357,15 @@ def test_committed_posters_match_data(graph, findings):
     script = (ROOT / "scripts" / "make-visual").read_text(encoding="utf-8")
     for name in COMMITTED:
         assert f"visual/{name}" in script
+
+
+def test_without_reportlab_the_cli_says_so_in_one_line(clean_dir, tmp_path):
+    script = ("import sys\nsys.modules['reportlab'] = None\n"  # import reportlab now fails
+              "from pohon.cli import main\nmain()\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run([sys.executable, "-c", script, "poster", str(clean_dir), "-o", str(tmp_path / "p.svg")],
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 2, run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and ": missing-dependency: " in lines[0] and "pohon[poster]" in lines[0], lines
+    assert not (tmp_path / "p.svg").exists()

@@ -62,9 +62,9 @@ def _vera() -> tuple[Path, Path]:
 
 @functools.lru_cache(maxsize=2)
 def _cmap(name: str) -> frozenset:
+    register()
     from reportlab.pdfbase import pdfmetrics
 
-    register()
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
@@ -82,9 +82,9 @@ def safe(text: str) -> str:
 
 def width(text: str, size: float, bold: bool = False) -> float:
     """The width of `text` in points, measured with Vera (the same on every machine)."""
+    register()  # first: without reportlab it raises PosterDependencyError
     from reportlab.pdfbase import pdfmetrics
 
-    register()
     return pdfmetrics.stringWidth(_stand_in(text, METRIC), METRIC_BOLD if bold else METRIC, size)
 
 
