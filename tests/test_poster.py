@@ -207,6 +207,12 @@ def test_pdf_text_is_selectable_and_holds_the_indicator_names(graph, agency_pdf)
     assert "Rp 2.680.870,59 juta" in text  # the agency total, Indonesian format
 
 
+def test_pdf_embeds_every_font_it_uses(agency_pdf):
+    rows = subprocess.run(["pdffonts", str(agency_pdf)], check=True, capture_output=True, text=True).stdout
+    fonts = [line.split() for line in rows.splitlines()[2:] if line.strip()]
+    assert fonts and all(f[-5] == "yes" for f in fonts), rows  # the `emb` column (Helvetica was not)
+
+
 def test_pdf_is_reproducible(graph, findings, agency_pdf):
     assert render_poster(graph, findings, "pdf", depth="unit", paper="A3") == agency_pdf.read_bytes()
 

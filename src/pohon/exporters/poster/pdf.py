@@ -19,7 +19,8 @@ def render_pdf(poster: Poster, title: str = "", author: str = "pohon") -> bytes:
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(poster.width, poster.height), invariant=1, pageCompression=1)
+    c = canvas.Canvas(buf, pagesize=(poster.width, poster.height), invariant=1, pageCompression=1,
+                      initialFontName=fonts.REGULAR, initialFontSize=7)  # no unembedded Helvetica
     c.setTitle(title)
     c.setAuthor(author)
     c.setCreator("pohon poster")
