@@ -119,7 +119,7 @@ class Page:
     number: int
     title: str
     groups: list[Group]              # usually one tree; small continued subtrees share a page side by side
-    back: int | None = None          # the page these subtrees were cut from
+    back: list[int] = field(default_factory=list)  # the page(s) these subtrees were cut from
     boxes: list[Placed] = field(default_factory=list)
     ops: list = field(default_factory=list)
     continues: dict[str, list[int]] = field(default_factory=dict)  # node id -> its continuation pages
@@ -332,19 +332,23 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
             return ""
         return t["under"].format(what=short(up))
 
-    plan: list[Page] = []  # pages in order; continuation pages come after the page that cuts
+    plan: list[Page] = []  # pages in order; continuation pages come after the pages that cut
 
-    def pages_for(r: Node, back: int | None, top: bool) -> None:
+    def add(page: Page) -> Page:
+        plan.append(page)
+        page.number = len(plan)
+        return page
+
+    def pages_for(r: Node, back: list[int], top: bool) -> list[Page]:
+        """The page(s) of the subtree under `r` (one series: the same root, cut the same way)."""
         cap = "" if top else caption(r)
         if fits([Group(r, list(r.children), None, cap)]):
-            plan.append(Page(0, title(r), [Group(r, list(r.children), None, cap)], back))
-            return
+            return [add(Page(0, title(r), [Group(r, list(r.children), None, cap)], back))]
         if not top and r.children:
             groups = pack(r, None, cap)
             if groups is not None:
-                for i, grp in enumerate(groups):
-                    plan.append(Page(0, f"{title(r)} ({i + 1}/{len(groups)})", [Group(r, grp, None, cap)], back))
-                return
+                return [add(Page(0, f"{title(r)} ({i + 1}/{len(groups)})", [Group(r, grp, None, cap)], back))
+                        for i, grp in enumerate(groups)]
         cut = top_cut if top else LEVEL[r.kind] + 1
         if top:  # show as much of the top as one page holds, but at least down to `top_cut`
             deepest = max(LEVEL[n.kind] for n in r.walk())
@@ -356,41 +360,44 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
         if groups is None:  # even one child cut at that level does not fit: cut right under the root
             cut = LEVEL[r.kind] + 1
             groups = pack(r, cut, cap) or [[c] for c in r.children]
+        series = []
         for i, grp in enumerate(groups):
             suffix = f" ({i + 1}/{len(groups)})" if len(groups) > 1 else ""
             name = (t["overview"] + " — " if top else "") + title(r) + suffix
-            plan.append(Page(0, name, [Group(r, grp, cut, cap)], back))
+            series.append(add(Page(0, name, [Group(r, grp, cut, cap)], back)))
+        return series
 
-    pages_for(root, None, True)
-    i = 0
-    while i < len(plan):
-        page = plan[i]
-        page.number = i + 1
-        cut_nodes = [n for grp in page.groups if grp.cut is not None
+    queue = [pages_for(root, [], True)]
+    while queue:
+        series = queue.pop(0)
+        # the cut boxes of a whole series (e.g. the overview's pages), in order, with the page each is on
+        cut_nodes = [(n, page) for page in series for grp in page.groups if grp.cut is not None
                      for n in _at_level(grp.kids, grp.cut) if n.children]
         j = 0
         while j < len(cut_nodes):
-            n = cut_nodes[j]
+            n, src = cut_nodes[j]
             whole = [Group(n, list(n.children), None, caption(n))]
             if not fits(whole):
-                start = len(plan)
-                pages_for(n, page.number, False)
-                page.continues[n.id] = list(range(start + 1, len(plan) + 1))
+                sub = pages_for(n, [src.number], False)
+                src.continues[n.id] = [p.number for p in sub]
+                queue.append(sub)
                 j += 1
                 continue
             # a subtree that fits whole shares its page with the next ones that fit beside it
             k = j + 1
-            while k < len(cut_nodes) and fits(whole + [Group(cut_nodes[k], list(cut_nodes[k].children), None,
-                                                             caption(cut_nodes[k]))]):
-                whole.append(Group(cut_nodes[k], list(cut_nodes[k].children), None, caption(cut_nodes[k])))
+            while k < len(cut_nodes):
+                nxt = Group(cut_nodes[k][0], list(cut_nodes[k][0].children), None, caption(cut_nodes[k][0]))
+                if not fits(whole + [nxt]):
+                    break
+                whole.append(nxt)
                 k += 1
             names = list(dict.fromkeys(title(grp.root) for grp in whole))
-            plan.append(Page(0, names[0] if len(names) == 1 else " · ".join(short(g.root) for g in whole),
-                             whole, page.number))
-            for grp in whole:
-                page.continues[grp.root.id] = [len(plan)]
+            backs = sorted({page.number for _, page in cut_nodes[j:k]})
+            shared = add(Page(0, names[0] if len(names) == 1 else " · ".join(short(g.root) for g in whole),
+                              whole, backs))
+            for m, page in cut_nodes[j:k]:
+                page.continues[m.id] = [shared.number]
             j = k
-        i += 1
     for p in plan:
         p.boxes = layout_page(p.groups, lang, last_year, max_bottom)
         roots = {id(r) for r in p.roots}
@@ -460,7 +467,7 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
     for i, ops in enumerate(note_pages):
         number = first_note_page + i
         title = T[lang]["findings"] if i == 0 else T[lang]["findings_more"]
-        page = Page(number, title, [], None)
+        page = Page(number, title, [], [])
         page.ops = _header(dataset, period, title, number, total, pw, lang, None) + ops
         pages.append(page)
     return Poster(pw, ph, pages, notes)
@@ -484,13 +491,22 @@ def _findings_of(node: Node, by_node: dict, lang: str) -> list[tuple[list, str]]
     return [(by_node[gid], f"{label} ({unit})" if unit else label)]
 
 
+def page_list(numbers: list[int]) -> str:
+    """`4`, `4–6` (a run), or `2, 5`."""
+    if len(numbers) == 1:
+        return str(numbers[0])
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
 def _header(dataset, period, title, number, total, pw, lang, back) -> list:
     t = T[lang]
     y = MARGIN + 9
     ops = [Text(MARGIN, y, f"{dataset} · Renstra {period}", 8.5, True, "#1f3a5f", role="header"),
            Text(pw - MARGIN, y, t["pages"].format(n=number, total=total), 8.5, True, "#1f3a5f", "end",
                 role="header")]
-    sub = title + (f"  ({t['continued'].format(n=back)})" if back else "")
+    sub = title + (f"  ({t['continued'].format(n=page_list(back))})" if back else "")
     lines = fonts.wrap(sub, pw - 2 * MARGIN - 120, 8.0)
     ops.append(Text(MARGIN, y + 11, lines[0] + (" …" if len(lines) > 1 else ""), 8.0, False, "#333333",
                     role="header"))
@@ -572,7 +588,7 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     ops.append(Text(p.x + PAD, y, money, BODY_SIZE, True, "#111111", role="budget"))
     y += LINE_H
     if p.cont:
-        pages = f"{p.cont[0]}" if len(p.cont) == 1 else f"{p.cont[0]}–{p.cont[-1]}"
+        pages = page_list(p.cont)
         ops.append(Text(p.x + p.w - PAD, y, f"→ {T[lang]['page']} {pages}", BODY_SIZE, True, colour, "end",
                         role="cont"))
     return ops
