@@ -33,6 +33,7 @@ HUMAN = {
     "trace": [["trace", "T1/SP3/a", DATA], ["trace", "P4SI", DATA], ["trace", "P4SI:SK.1.2:A", DATA]],
     "budget": [["budget", DATA, "--by", by] for by in ("ss", "sp", "ik", "unit")],
     "diff": [["diff", CLEAN, REVISION], ["diff", CLEAN, REVISION, "--format", "markdown"]],
+    "poster": [["poster", DATA, "-o", "{out}.svg"], ["poster", DATA, "--unit", "P4SI", "--depth", "komponen", "-o", "{out}.svg"]],
 }
 MACHINE_ONLY_OR_ELSEWHERE = {
     "visual": "HTML pages: tests/browser and tests/test_visual.py",
@@ -66,7 +67,7 @@ def data_text() -> list[str]:
         for frame in load_dataset(folder).tables.values():
             for name, dtype in frame.schema.items():
                 if dtype == pl.String:
-                    cells.update(v for v in frame[name].to_list() if v and len(v) > 3)
+                    cells.update(" ".join(v.split()) for v in frame[name].to_list() if v and len(v) > 3)
     return sorted(cells, key=len, reverse=True)
 
 
@@ -77,17 +78,28 @@ def _text_of(argv, tmp_path) -> str:
     assert result.exit_code in (0, 1) and (result.exception is None or isinstance(result.exception, SystemExit)), \
         (args, result.output, result.exception)
     files = [Path(a) for a in args if a.startswith(str(out))]
-    return files[0].read_text(encoding="utf-8") if files else result.stdout
+    if not files:
+        return result.stdout
+    if files[0].suffix == ".svg":  # what a reader sees is the <text>; coordinates are machine numbers
+        import xml.etree.ElementTree as ET
+
+        root = ET.parse(files[0]).getroot()
+        return "\n".join("".join(e.itertext()) for e in root.iter() if e.tag.endswith("}text") or e.tag == "text")
+    return files[0].read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang, wrong", [("id", ENGLISH), ("en", INDONESIAN)])
 @pytest.mark.parametrize("argv", [a for runs in HUMAN.values() for a in runs], ids=lambda a: " ".join(map(str, a))[:60]
                          .replace(str(ROOT) + "/", ""))
 def test_numbers_are_written_in_the_output_language(argv, lang, wrong, data_text, tmp_path):
-    text = _text_of([*argv, "--lang", lang], tmp_path)
+    text = " ".join(_text_of([*argv, "--lang", lang], tmp_path).split())
     assert re.search(r"\d", text)
     for cell in data_text:
         if cell in text:
             text = text.replace(cell, " ")
-    hits = [text[max(0, m.start() - 30):m.end() + 5] for rx in wrong for m in rx.finditer(text)]
+    # a name wrapped or cut on a poster box is no longer one cell: numbers written inside data text
+    # ("Making Indonesia 4.0") are the document's, not pohon's
+    quoted = {m.group(0) for cell in data_text for rx in wrong for m in rx.finditer(cell)}
+    hits = [text[max(0, m.start() - 30):m.end() + 5] for rx in wrong for m in rx.finditer(text)
+            if m.group(0) not in quoted]
     assert not hits, hits[:5]

@@ -30,6 +30,7 @@ EXAMPLES = {
     ("export cypher", "output"): ["export", "cypher", "{data}", "-o", "{out}/pohon.cypher"],
     ("export neo4j-admin", "output"): ["export", "neo4j-admin", "{data}", "-o", "{out}/admin"],
     ("visual", "output"): ["visual", "{data}", "-o", "{out}/page.html"],
+    ("poster", "output"): ["poster", "{data}", "-o", "{out}/poster.svg"],
     ("visual", "all_dir"): ["visual", "{data}", "--all", "{out}/pages"],
     ("extract", "out_dir"): ["extract", str(SOURCE), "--out", "{out}/extracted"],
     ("init", "folder"): ["init", "{out}/baru"],
