@@ -40,6 +40,7 @@ MACHINE_ONLY_OR_ELSEWHERE = {
     "export cypher": "machine output", "export neo4j-admin": "machine output",
     "extract": "writes CSV", "init": "writes templates", "synth": "writes CSV",
     "neo4j push": "talks to a server",
+    "kke": "a workbook: numbers are cell values with number formats (tests/test_kke.py)",
     "datasets": "counts only (fmt.plain); checked in tests/test_wheel.py",
     "rule": "rule titles in both languages; `rule ID` prints the rule's docstring, which is English",
 }

@@ -33,6 +33,7 @@ EXAMPLES = {
     ("poster", "output"): ["poster", "{data}", "-o", "{out}/poster.svg"],
     ("visual", "all_dir"): ["visual", "{data}", "--all", "{out}/pages"],
     ("extract", "out_dir"): ["extract", str(SOURCE), "--out", "{out}/extracted"],
+    ("kke", "output"): ["kke", "{data}", "-o", "{out}/kke.xlsx"],
     ("init", "folder"): ["init", "{out}/baru"],
     ("synth", "out_dir"): ["synth", "{out}/synth", "--agencies", "1"],
 }
@@ -170,7 +171,7 @@ def test_replaced_file_keeps_its_mode_and_a_folder_is_not_a_file(case, data, tmp
     out.write_text("old\n", encoding="utf-8")
     os.chmod(out, 0o640)
     assert _run(_argv(case, data, out)).exit_code == 0
-    assert out.read_text(encoding="utf-8") != "old\n" and (out.stat().st_mode & 0o777) == 0o640
+    assert out.read_bytes() != b"old\n" and (out.stat().st_mode & 0o777) == 0o640
     _refused(_run(_argv(case, data, tmp_path)), None)
 
 
