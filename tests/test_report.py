@@ -119,3 +119,14 @@ def test_written_atomically_and_bad_suffix_is_bad_input(tmp_path):
     assert r.exit_code == 2 and "gunakan akhiran .md atau .html" in r.stderr
     assert run(CLEAN, "-o", tmp_path / "missing" / "r.md").exit_code == 2
     assert not (tmp_path / "reviu.pdf").exists()
+
+
+def test_report_carries_the_kke_scores_pohon_fills_in():
+    from pohon import fmt, kke
+    from pohon.checks import run_checks
+
+    g = load_graph(DATA)
+    md = render(g, "markdown")
+    assert "## Kertas Kerja Evaluasi (cascading): skor isian pohon" in md
+    for s in kke.build(g, run_checks(g)):
+        assert f"| {s.name} | {fmt.percent(100 * s.score(), 'id')} |" in md

@@ -68,7 +68,30 @@ def build(g: nx.DiGraph, findings: list[Finding] | None = None, lang: str = "id"
     t = T[lang]
     title = f"{t['title']}: {g.graph.get('dataset', '')}"
     return title, [*_summary(g, findings, t, lang), *_findings(g, findings, t, lang), _units(g, findings, t, lang),
-                   _budget(g, t, lang)]
+                   _kke(g, findings, lang), _budget(g, t, lang)]
+
+
+KKE_WORDS = {
+    "id": ("Kertas Kerja Evaluasi (cascading): skor isian pohon", "lembar", "skor", "sel terjawab",
+           "sel untuk evaluator", "Skor = rerata sel terjawab (Y=1, K=0,5, T=0); sel S dan A SMART-C dan yang "
+           "tidak bisa diputuskan dari data diisi evaluator. Buku kerja: `pohon kke -o kke.xlsx`."),
+    "en": ("Evaluation work sheets (cascading): pohon's pre-filled scores", "sheet", "score", "answered cells",
+           "cells for the evaluator", "Score = mean of the answered cells (Y=1, K=0.5, T=0); SMART-C's S and A "
+           "and what the data cannot decide are the evaluator's. Workbook: `pohon kke -o kke.xlsx`."),
+}
+
+
+def _kke(g, findings, lang) -> Section:
+    from pohon import kke
+
+    title, sheet, score, answered, open_, note = KKE_WORDS[lang]
+    rows = []
+    for s in kke.build(g, findings):
+        value = s.score()
+        n = sum(1 for r in s.rows for a in r.answers.values() if a is not None)
+        rows.append([s.name, "–" if value is None else fmt.percent(100 * value, lang),
+                     fmt.plain(n, lang), fmt.plain(s.open_cells(), lang)])
+    return Section(title, text=[note], table=Table([sheet, score, answered, open_], rows, numeric={1, 2, 3}))
 
 
 def _summary(g, findings, t, lang) -> list[Section]:
