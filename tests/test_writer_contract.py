@@ -34,6 +34,7 @@ EXAMPLES = {
     ("visual", "all_dir"): ["visual", "{data}", "--all", "{out}/pages"],
     ("extract", "out_dir"): ["extract", str(SOURCE), "--out", "{out}/extracted"],
     ("kke", "output"): ["kke", "{data}", "-o", "{out}/kke.xlsx"],
+    ("export xlsx", "output"): ["export", "xlsx", "{data}", "-o", "{out}/pohon.xlsx"],
     ("init", "folder"): ["init", "{out}/baru"],
     ("synth", "out_dir"): ["synth", "{out}/synth", "--agencies", "1"],
 }

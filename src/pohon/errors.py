@@ -16,9 +16,21 @@ class RowError:
     column: int
     code: str
     message: str
+    sheet: str | None = None  # in a workbook: `line` is the sheet's row, `column` its column (1 = A)
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{self.file}:{self.sheet}!{column_letter(self.column)}{self.line}: {self.code}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.code}: {self.message}"
+
+
+def column_letter(n: int) -> str:
+    """1 -> A, 27 -> AA (a workbook's column names)."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out or "A"
 
 
 class PohonError(Exception):

@@ -27,8 +27,14 @@ MAX_ERRORS_PER_FILE = 50
 
 
 def load_dataset(data_dir: str | Path) -> Dataset:
-    """Read every data/ file in `data_dir`. Raises LoadError listing all problems found."""
+    """Read every data/ file in `data_dir` (a folder of CSV files, or one .xlsx workbook whose sheets are
+    the tables). Raises LoadError listing all problems found."""
     root = Path(data_dir)
+    if root.suffix.lower() == ".xlsx":
+        from pohon.load.workbook import read_workbook
+
+        book = read_workbook(root)  # raises LoadError when the file cannot be read as a workbook
+        return _load(root, book.read, book.errors, book.place)
     try:
         is_dir = root.is_dir()
     except OSError as exc:
@@ -37,31 +43,45 @@ def load_dataset(data_dir: str | Path) -> Dataset:
                                   " / folder tidak bisa dibaca")]) from None
     if not is_dir:
         raise LoadError([RowError(str(root), 0, 0, "missing-folder", "folder not found / folder tidak ada")])
-    errors: list[RowError] = []
+    return _load(root, lambda table: _read_file(root, table), [], None)
+
+
+def _read_file(root: Path, table) -> bytes | None:
+    """A data/ file's bytes; None when it is absent. Raises TextFileError."""
+    path = root / table.file
+    try:
+        present = path.exists() or path.is_symlink()
+    except OSError:
+        present = True
+    return read_bytes(path, table.file) if present else None
+
+
+def _load(root: Path, read, errors: list[RowError], place) -> Dataset:
+    """The loader proper over `read(table) -> bytes | None`; `place` turns a file's RowError into the
+    workbook cell it came from (None for CSV folders)."""
+    errors = list(errors)
     results: dict[str, FileResult] = {}
     unit_types: set[str] | None = None  # None: units.csv unreadable, so cascading.csv's type columns go unchecked
     for table in TABLES:
-        path = root / table.file
         try:
-            present = path.exists() or path.is_symlink()
-        except OSError:
-            present = True
-        if not present:
-            if table.mandatory:
-                errors.append(RowError(table.file, 0, 0, "missing-file", f"{table.file} is required / wajib ada"))
-            continue
-        try:
-            result = read_table(read_bytes(path, table.file), table, unit_types)  # no name keeps the bytes
+            data = read(table)
         except TextFileError as err:
             errors.append(err.error)
             continue
+        if data is None:
+            if table.mandatory:
+                errors.append(RowError(table.file, 0, 0, "missing-file", f"{table.file} is required / wajib ada"))
+            continue
+        box = [data]
+        del data
+        result = read_table(box.pop(), table, unit_types)  # the callee holds the only reference: freed early
         results[table.name] = result
         errors += _capped(result.errors, table.file)
         if table.name == "units" and result.ok:
             unit_types = result.unit_types
     errors += check_integrity(results)
     if errors:
-        raise LoadError(errors)
+        raise LoadError([place(e) for e in errors] if place else errors)
     return _dataset(root, results)
 
 

@@ -1,0 +1,108 @@
+"""A cascade in one .xlsx workbook (issue 14): data/ -> workbook -> the same graph and findings; errors on
+their sheet and cell; a workbook re-saved by LibreOffice (a second, real producer) loads the same."""
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from pohon.checks import run_checks
+from pohon.cli import main
+from pohon.errors import LoadError
+from pohon.exporters.workbook import to_xlsx
+from pohon.graph import build_graph
+from pohon.load import load_dataset
+from tests.golden.canonical import findings_doc, graph_digest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="module")
+def book(data, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("book") / "pohon.xlsx"
+    path.write_bytes(to_xlsx(data))
+    return path
+
+
+def _same(a, b):
+    assert graph_digest(build_graph(a)) == graph_digest(build_graph(b))
+    assert findings_doc(run_checks(a)) == findings_doc(run_checks(b))
+
+
+def test_round_trip_gives_the_same_graph_and_findings(data, book):
+    _same(data, load_dataset(book))
+
+
+def _edited(book: Path, tmp_path: Path, edit) -> Path:
+    wb = openpyxl.load_workbook(book)
+    edit(wb)
+    out = tmp_path / "edited.xlsx"
+    wb.save(out)
+    return out
+
+
+def _errors(path: Path) -> list[str]:
+    with pytest.raises(LoadError) as err:
+        load_dataset(path)
+    return [str(e) for e in err.value.errors]
+
+
+def test_errors_name_the_sheet_and_the_cell(book, tmp_path):
+    def edit(wb):
+        ws = wb["komponen"]
+        ws["E12"] = "12x"                        # not a number
+        ws["F3"] = "=1+1"                        # a formula with no stored value
+        ws["G4"] = datetime.date(2021, 5, 1)     # a date in a money column
+    got = _errors(_edited(book, tmp_path, edit))
+    assert got[0].startswith("edited.xlsx:komponen!F3: ")  # sorted by row, then column
+    assert any(e.startswith("edited.xlsx:komponen!E12: bad-number: '12x' in column 'anggaran_2021'") for e in got)
+    assert any(e.startswith("edited.xlsx:komponen!F3: formula-without-value: the formula '=1+1'") for e in got)
+    assert any(e.startswith("edited.xlsx:komponen!G4: bad-number: '2021-05-01'") for e in got)
+
+
+def test_a_missing_sheet_and_a_file_that_is_no_workbook(book, tmp_path):
+    assert _errors(_edited(book, tmp_path, lambda wb: wb.remove(wb["units"])))[0].startswith(
+        "edited.xlsx:0:0: missing-sheet: sheet 'units' is required")
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("kode,nama\n", encoding="utf-8")
+    assert _errors(fake)[0].startswith(f"{fake}:0:0: bad-workbook: not a readable .xlsx workbook")
+
+
+def test_numbers_typed_as_text_in_either_locale_and_as_numbers(book, tmp_path):
+    def edit(wb):
+        ws = wb["komponen"]
+        ws["E2"], ws["F2"], ws["G2"] = "1.851,36", "5,458.06", 5357.12
+    ds = load_dataset(_edited(book, tmp_path, edit))
+    row = ds.tables["komponen"].row(0, named=True)
+    assert (row["anggaran_2021"], row["anggaran_2022"], row["anggaran_2023"]) == (1851.36, 5458.06, 5357.12)
+
+
+def test_a_workbook_resaved_by_libreoffice_loads_the_same(data, book, tmp_path):
+    assert SOFFICE, "LibreOffice Calc is needed: bash scripts/install-test-deps installs it"
+    out = tmp_path / "lo"
+    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(book)],
+                   check=True, capture_output=True, timeout=180)
+    _same(data, load_dataset(out / "pohon.xlsx"))
+
+
+def test_every_command_reads_a_workbook(book, tmp_path):
+    r = CliRunner().invoke(main, ["check", str(book)])
+    assert r.exit_code == 1 and "2227 simpul" in r.stdout
+    r = CliRunner().invoke(main, ["trace", "P4SI:SK.1.2:A", str(book)])
+    assert r.exit_code == 0 and "Penguatan Kemampuan LPK" in r.stdout
+    r = CliRunner().invoke(main, ["export", "xlsx", str(book), "-o", str(tmp_path / "again.xlsx")])
+    assert r.exit_code == 0
+    _same(load_dataset(book), load_dataset(tmp_path / "again.xlsx"))
