@@ -4,7 +4,7 @@
 
 Builds a synthetic cascade following docs/ARCHITECTURE.md (SS, Tujuan, SP, IK, Unit, SK, IKK, Komponen,
 Kelompok with the contract's edges), warms the server up with a push and a LOAD CSV of a tenth of it (untimed),
-pushes it with pohon.exporters.neo4j_push (staged + final switch), then
+pushes it with pohon.exporters.neo4j.push (staged + final switch), then
 writes node/relationship CSVs into the server's import dir and loads them with LOAD CSV ... CALL { } IN
 TRANSACTIONS into another dataset, and prints both rates (nodes+relationships per second) and the ratio.
 Needs NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD and POHON_NEO4J_CONN (for the import dir), as the script sets.
@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from neo4j import GraphDatabase  # noqa: E402
 
-from pohon.exporters.neo4j_model import graph_rows  # noqa: E402
-from pohon.exporters.neo4j_push import dataset_counts, drop_dataset, push  # noqa: E402
+from pohon.exporters.neo4j.model import graph_rows  # noqa: E402
+from pohon.exporters.neo4j.push import dataset_counts, drop_dataset, push  # noqa: E402
 
 YEARS = (2021, 2022, 2023, 2024)
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script, statements, string_literal
-from pohon.exporters.neo4j_admin import ARRAY_DELIMITER, admin_files
-from pohon.exporters.neo4j_model import KINDS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
+from pohon.exporters.neo4j.admin import ARRAY_DELIMITER, admin_files
+from pohon.exporters.neo4j.model import KINDS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from pohon.exporters.neo4j_model import camel, value
+from pohon.exporters.neo4j.model import camel, value
 
 REPO = Path(__file__).resolve().parents[2]
 CYPHER = REPO / "cypher"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from pohon.checks import run_checks
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script, statements
-from pohon.exporters.neo4j_push import push
+from pohon.exporters.neo4j.push import push
 from pohon.graph import load_graph
 from tests.fixtures import BAD_FIXTURES, fixture_dir
 from tests.neo4j.helpers import REPO, graph_counts, norm, run_cypher_file, stored_nodes

@@ -1,4 +1,4 @@
-"""pohon.exporters.neo4j_push on a real server: counts, idempotence, dataset isolation, atomicity."""
+"""pohon.exporters.neo4j.push on a real server: counts, idempotence, dataset isolation, atomicity."""
 from __future__ import annotations
 
 import re
@@ -7,8 +7,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pohon.exporters.neo4j_model import KINDS, REL_TYPES, STAGING_MARK, schema_statements, schema_text
-from pohon.exporters.neo4j_push import PushFailed, dataset_counts, push
+from pohon.exporters.neo4j.model import KINDS, REL_TYPES, STAGING_MARK, schema_statements, schema_text
+from pohon.exporters.neo4j.push import PushFailed, dataset_counts, push
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
 from tests.neo4j.helpers import REPO, expected_props, graph_counts, stored_nodes, stored_rels
@@ -42,8 +42,8 @@ def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, d
     and a push over a live version with a leftover staging (whose batches were all sent twice) runs every
     one of them."""
     import neo4j
-    from pohon.exporters.neo4j_model import graph_rows
-    from pohon.exporters.neo4j_push import _write
+    from pohon.exporters.neo4j.model import graph_rows
+    from pohon.exporters.neo4j.push import _write
     sent = []
     for cls in (neo4j.Session, neo4j.ManagedTransaction):
         def run(self, query, *args, _orig=cls.run, **kwargs):
@@ -144,8 +144,8 @@ def test_retried_batches_are_harmless(driver, database, dsname, clean_graph):
     id) constraint, the batch is found stored whole, nothing is duplicated; a batch that only partly exists
     is an error."""
     from neo4j.exceptions import ConstraintError
-    from pohon.exporters.neo4j_model import graph_rows, node_batch_present, node_create
-    from pohon.exporters.neo4j_push import _write, _write_batch
+    from pohon.exporters.neo4j.model import graph_rows, node_batch_present, node_create
+    from pohon.exporters.neo4j.push import _write, _write_batch
     rows = graph_rows(clean_graph)
     staging = dsname + STAGING_MARK + "0badcafe0bad"
     _write(driver, database, staging, rows, 7, None)
@@ -156,13 +156,13 @@ def test_retried_batches_are_harmless(driver, database, dsname, clean_graph):
     with driver.session(database=database) as session, pytest.raises(ConstraintError):
         _write_batch(session, node_create(label), node_batch_present(label), staging, half)
     assert dataset_counts(driver, database, staging) == graph_counts(clean_graph)
-    from pohon.exporters.neo4j_push import drop_staging
+    from pohon.exporters.neo4j.push import drop_staging
     assert drop_staging(driver, database, dsname) == [staging]
 
 
 def test_leftover_staging_is_removed_by_the_next_push(driver, database, dsname, clean_graph):
-    from pohon.exporters.neo4j_push import _write
-    from pohon.exporters.neo4j_model import graph_rows
+    from pohon.exporters.neo4j.push import _write
+    from pohon.exporters.neo4j.model import graph_rows
     _write(driver, database, dsname + STAGING_MARK + "deadbeef", graph_rows(clean_graph), 100, None)  # a "crash"
     result = push(clean_graph, driver, database, dsname)
     assert result.staging_cleaned == [dsname + STAGING_MARK + "deadbeef"]

@@ -38,8 +38,8 @@ def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):
     """
     from neo4j import GraphDatabase
 
-    from pohon.exporters.neo4j_model import GraphContractError
-    from pohon.exporters.neo4j_push import Neo4jConnectionError, Neo4jError, PushFailed, connection_error, push
+    from pohon.exporters.neo4j.model import GraphContractError
+    from pohon.exporters.neo4j.push import Neo4jConnectionError, Neo4jError, PushFailed, connection_error, push
 
     password = os.environ.get("NEO4J_PASSWORD")
     if password is None:

@@ -1,7 +1,7 @@
 """Push the cascade graph into a Neo4j database, atomically per dataset.
 
 Several datasets share one database; every node and relationship carries `dataset`. A push never touches
-the live dataset until its very last transaction (the statements are built in neo4j_model and written
+the live dataset until its very last transaction (the statements are built in model.py and written
 out, in this order, as cypher/load.cypher):
 
 1. schema (cypher/schema.cypher: (dataset, id) unique per label and relationship type);
@@ -37,7 +37,7 @@ from neo4j import Driver, ManagedTransaction
 from neo4j import exceptions as nx4j
 
 from pohon.errors import PohonError
-from pohon.exporters.neo4j_model import (
+from pohon.exporters.neo4j.model import (
     AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, Rows, check_dataset_name, drop_batch, graph_rows, node_batch_present,
     node_count, node_create, previous_nodes, previous_rels, rel_batch_present, rel_count, rel_create, rel_id,
     schema_statements, staging_leftovers, staging_rename,

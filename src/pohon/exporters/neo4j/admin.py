@@ -16,7 +16,7 @@ import networkx as nx
 
 from pohon.errors import PohonError
 from pohon.output import write_folder
-from pohon.exporters.neo4j_model import check_dataset_name, graph_rows
+from pohon.exporters.neo4j.model import check_dataset_name, graph_rows
 
 ARRAY_DELIMITER = "\u001f"
 
