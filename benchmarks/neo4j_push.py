@@ -161,8 +161,8 @@ def main() -> int:
         # writes 11.2 s, the same writes again 3.3 s, at --units 500).
         t = time.monotonic()
         small = synthetic(max(1, args.units // 10), seed=1)
-        push(small, driver, database, "bench-warmup", replace=True, batch_size=args.batch_size)
-        push(small, driver, database, "bench-warmup", replace=True, batch_size=args.batch_size)
+        push(small, driver, database, "bench-warmup", batch_size=args.batch_size)
+        push(small, driver, database, "bench-warmup", batch_size=args.batch_size)
         files = write_csvs(small, import_dir)
         load_csv(driver, database, *files, "bench-warmup-csv")
         for ds in ("bench-warmup", "bench-warmup-csv"):
@@ -170,7 +170,7 @@ def main() -> int:
         print(f"warm-up (push twice + LOAD CSV of --units {max(1, args.units // 10)}, untimed): "
               f"{time.monotonic() - t:.1f}s")
         t = time.monotonic()
-        result = push(g, driver, database, "bench-push", replace=True, batch_size=args.batch_size)
+        result = push(g, driver, database, "bench-push", batch_size=args.batch_size)
         push_s = time.monotonic() - t
         assert result.total_nodes == n and result.total_relationships == m
         t = time.monotonic()
@@ -182,7 +182,7 @@ def main() -> int:
         got = dataset_counts(driver, database, "bench-loadcsv")
         assert sum(got[0].values()) == n and sum(got[1].values()) == m, got
         t = time.monotonic()
-        push(g, driver, database, "bench-push", replace=True, batch_size=args.batch_size)
+        push(g, driver, database, "bench-push", batch_size=args.batch_size)
         repush_s = time.monotonic() - t
     items = n + m
     print(f"push (staged, then one switch transaction): {push_s:7.1f}s  {items / push_s:9.0f} items/s")

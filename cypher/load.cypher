@@ -1,7 +1,7 @@
 // What: how `pohon neo4j push` writes a dataset: every statement it sends, in the order it sends them,
 //   written out for each label and relationship type of the graph contract (docs/ARCHITECTURE.md).
 //   Not a script to run top to bottom: a driver (in any language) runs each statement with its
-//   parameters, in separate transactions except step 5 (one transaction: check, retire, rename).
+//   parameters, in separate transactions except step 4 (one transaction: check, retire, rename).
 // Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, id, props};
 //   props = the camelCase properties including id, without dataset; lists stay lists, mixed values
 //   JSON text, no nulls - see pohon.exporters.neo4j.model.graph_rows), $ds (the dataset a statement
@@ -17,7 +17,7 @@
 CALL db.awaitIndexes(300);
 
 // 2. Leftovers of interrupted pushes of $name: find their staging names ($prefix = $name + '@staging-')
-//   in every label of the database, then delete each one as in step 6 ($ds = that staging name).
+//   in every label of the database, then delete each one as in step 5 ($ds = that staging name).
 CALL db.labels() YIELD label RETURN label;
 MATCH (n:`IK`) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d;
 MATCH (n:`IKK`) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d;
@@ -29,28 +29,7 @@ MATCH (n:`SS`) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS 
 MATCH (n:`Tujuan`) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d;
 MATCH (n:`Unit`) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d;
 
-// 3. Merge (no --replace): read the live version; nodes and relationships the new graph lacks are added to
-//   $rows (the graph's values win), so the result is the union. Skipped with --replace.
-MATCH (n:`IK` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`IK` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`IKK` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`IKK` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`Kelompok` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`Kelompok` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`Komponen` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`Komponen` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`SK` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`SK` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`SP` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`SP` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`SS` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`SS` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`Tujuan` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`Tujuan` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-MATCH (n:`Unit` {dataset: $name}) RETURN properties(n) AS p;
-MATCH (a:`Unit` {dataset: $name})-[r]->(b) WHERE r.dataset = $name AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst;
-
-// 4. Write under the staging name $ds, in batches of --batch-size rows, each batch its own write
+// 3. Write under the staging name $ds, in batches of --batch-size rows, each batch its own write
 //   transaction: nodes per label, then relationships per type and end-node labels. A relationship batch
 //   returning c < size($rows) has a missing end node: the push fails. CREATE, not MERGE ($ds is new); a
 //   batch sent twice (lost acknowledgement, retried) fails on the (dataset, id) constraint: the push then
@@ -95,7 +74,7 @@ UNWIND $rows AS row MATCH (a:`Unit` {dataset: $ds, id: row.src})-[r:`HAS_SK` {da
 UNWIND $rows AS row MATCH (a:`Kelompok` {dataset: $ds, id: row.src}) MATCH (b:`Kelompok` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`PART_OF`]->(b) SET r = row.props, r.dataset = $ds RETURN count(*) AS c;
 UNWIND $rows AS row MATCH (a:`Kelompok` {dataset: $ds, id: row.src})-[r:`PART_OF` {dataset: $ds, id: row.id}]->(b:`Kelompok` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
 
-// 5. Switch, one write transaction: count the staged nodes (per label) and relationships (per type) and
+// 4. Switch, one write transaction: count the staged nodes (per label) and relationships (per type) and
 //   compare with the rows written - any difference (e.g. a concurrent push of $name deleted this staging)
 //   rolls back; the same counts with $ds = $name give the size of the version being replaced; then rename
 //   the live version out of the way ($ds = $name, $name = a new `<name>@staging-<12 hex>`: the retired
@@ -128,7 +107,7 @@ MATCH (n:`SS` {dataset: $ds}) CALL (n) { MATCH (n)-[r]->() WHERE r.dataset = $ds
 MATCH (n:`Tujuan` {dataset: $ds}) CALL (n) { MATCH (n)-[r]->() WHERE r.dataset = $ds SET r.dataset = $name } SET n.dataset = $name;
 MATCH (n:`Unit` {dataset: $ds}) CALL (n) { MATCH (n)-[r]->() WHERE r.dataset = $ds SET r.dataset = $name } SET n.dataset = $name;
 
-// 6. Drop a dataset ($ds: the retired version after the switch, a leftover or failed staging name, or any
+// 5. Drop a dataset ($ds: the retired version after the switch, a leftover or failed staging name, or any
 //   dataset for `drop_dataset`), in batches outside one big transaction: per label, repeat until c = 0.
 MATCH (n:`IK` {dataset: $ds}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS c;
 MATCH (n:`IKK` {dataset: $ds}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS c;

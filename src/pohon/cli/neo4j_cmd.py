@@ -25,13 +25,15 @@ def neo4j_group() -> None:
 @click.option("--database", default=lambda: os.environ.get("NEO4J_DATABASE", "neo4j"),
               show_default="$NEO4J_DATABASE or neo4j")
 @click.option("--dataset", default=None, help="Dataset name (default: the data's own name).")
-@click.option("--replace", is_flag=True,
-              help="Replace the dataset exactly (drop what the new data lacks); other datasets are untouched.")
+@click.option("--replace", is_flag=True, hidden=True,
+              help="Accepted for old scripts; replacing is what every push does.")
 @click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True)
-def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):
-    """Dorong DATA_DIR ke Neo4j sebagai satu dataset, secara atomik.
+def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):  # noqa: ARG001 (replace: see its help)
+    """Dorong DATA_DIR ke Neo4j sebagai satu dataset, secara atomik; dataset itu menjadi persis DATA_DIR.
 
-    Push DATA_DIR (default: the bundled data/) into Neo4j as one dataset. The password is read from the
+    Push DATA_DIR (default: the bundled data/) into Neo4j as one dataset: afterwards the dataset holds
+    exactly DATA_DIR's cascade (what the new data no longer has is removed); other datasets are untouched.
+    The password is read from the
     environment variable NEO4J_PASSWORD only. The live version of the dataset changes in one final
     transaction; a failed push leaves it as it was. Exit 0 on success, 1 if the push failed, 2 on bad input
     or when the server/database cannot be used.
@@ -59,15 +61,14 @@ def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):
             except Exception as e:
                 err = connection_error(e, uri, database)
                 _fail(str(err) if err else f"cannot use Neo4j at {uri}: {_line(e)}", EXIT_BAD_INPUT)
-            result = _push_with_bar(push, graph, driver, database, dataset, replace, batch_size)
+            result = _push_with_bar(push, graph, driver, database, dataset, batch_size)
     except Neo4jConnectionError as e:
         _fail(str(e), EXIT_BAD_INPUT)
     except GraphContractError as e:
         _fail(str(e), EXIT_BAD_INPUT)
     except (PushFailed, Neo4jError) as e:
         _fail(str(e), EXIT_FAILED)
-    verb = "replaced" if result.previous_nodes and result.replace else (
-        "merged into" if result.previous_nodes else "created")
+    verb = "replaced" if result.previous_nodes else "created"
     click.echo(f"dataset {result.dataset!r} {verb} in database {result.database!r} "
                f"({result.seconds:.1f}s): {result.total_nodes} nodes, {result.total_relationships} relationships")
     click.echo("nodes:")
@@ -76,9 +77,6 @@ def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):
     click.echo("relationships:")
     for t, n in result.relationships.items():
         click.echo(f"  {t:<14} {n:>8}")
-    if result.carried_over_nodes or result.carried_over_relationships:
-        click.echo(f"kept from the previous version (not in the new data; use --replace to drop): "
-                   f"{result.carried_over_nodes} nodes, {result.carried_over_relationships} relationships")
     if result.previous_nodes:
         click.echo(f"previous version: {result.previous_nodes} nodes, {result.previous_relationships} relationships")
     if result.staging_cleaned:
@@ -86,11 +84,11 @@ def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size):
     sys.exit(EXIT_OK)
 
 
-def _push_with_bar(push, graph, driver, database, dataset, replace, batch_size):
+def _push_with_bar(push, graph, driver, database, dataset, batch_size):
     total = graph.number_of_nodes() + graph.number_of_edges()
     # click.progressbar draws only on a terminal (and prints just the label otherwise)
     if not sys.stderr.isatty():
-        return push(graph, driver, database, dataset, replace=replace, batch_size=batch_size)
+        return push(graph, driver, database, dataset, batch_size=batch_size)
     with click.progressbar(length=total, label="pushing", file=sys.stderr) as bar:
         seen = [0]
 
@@ -99,7 +97,7 @@ def _push_with_bar(push, graph, driver, database, dataset, replace, batch_size):
             bar.update(done - seen[0])
             seen[0] = done
 
-        return push(graph, driver, database, dataset, replace=replace, batch_size=batch_size, progress=progress)
+        return push(graph, driver, database, dataset, batch_size=batch_size, progress=progress)
 
 
 def _line(e: BaseException) -> str:

@@ -170,17 +170,6 @@ def staging_leftovers(label: str) -> str:
     return f"MATCH (n:{ident(label, 'label')}) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d"
 
 
-def previous_nodes(label: str) -> str:
-    """The live version's `label` nodes (merge without replace carries over those the graph lacks)."""
-    return f"MATCH (n:{ident(label, 'label')} {{dataset: $name}}) RETURN properties(n) AS p"
-
-
-def previous_rels(label: str) -> str:
-    """The live version's relationships leaving `label` nodes."""
-    return (f"MATCH (a:{ident(label, 'label')} {{dataset: $name}})-[r]->(b) WHERE r.dataset = $name "
-            "AND b.dataset = $name RETURN type(r) AS t, labels(b)[0] AS b, properties(r) AS p, a.id AS src, b.id AS dst")
-
-
 def node_create(label: str) -> str:
     """One batch of `label` nodes: $rows = [{id, props}], props the camelCase properties with `id`.
 
@@ -261,7 +250,7 @@ def load_text(labels=KINDS, rel_endpoints=REL_ENDPOINTS) -> str:
         "// What: how `pohon neo4j push` writes a dataset: every statement it sends, in the order it sends them,",
         "//   written out for each label and relationship type of the graph contract (docs/ARCHITECTURE.md).",
         "//   Not a script to run top to bottom: a driver (in any language) runs each statement with its",
-        "//   parameters, in separate transactions except step 5 (one transaction: check, retire, rename).",
+        "//   parameters, in separate transactions except step 4 (one transaction: check, retire, rename).",
         "// Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, id, props};",
         "//   props = the camelCase properties including id, without dataset; lists stay lists, mixed values",
         "//   JSON text, no nulls - see pohon.exporters.neo4j.model.graph_rows), $ds (the dataset a statement",
@@ -278,14 +267,10 @@ def load_text(labels=KINDS, rel_endpoints=REL_ENDPOINTS) -> str:
 """, [AWAIT_INDEXES])
     out += block("""
 // 2. Leftovers of interrupted pushes of $name: find their staging names ($prefix = $name + '@staging-')
-//   in every label of the database, then delete each one as in step 6 ($ds = that staging name).
+//   in every label of the database, then delete each one as in step 5 ($ds = that staging name).
 """, [LABELS_QUERY] + [staging_leftovers(label) for label in labels])
     out += block("""
-// 3. Merge (no --replace): read the live version; nodes and relationships the new graph lacks are added to
-//   $rows (the graph's values win), so the result is the union. Skipped with --replace.
-""", [q for label in labels for q in (previous_nodes(label), previous_rels(label))])
-    out += block("""
-// 4. Write under the staging name $ds, in batches of --batch-size rows, each batch its own write
+// 3. Write under the staging name $ds, in batches of --batch-size rows, each batch its own write
 //   transaction: nodes per label, then relationships per type and end-node labels. A relationship batch
 //   returning c < size($rows) has a missing end node: the push fails. CREATE, not MERGE ($ds is new); a
 //   batch sent twice (lost acknowledgement, retried) fails on the (dataset, id) constraint: the push then
@@ -294,14 +279,14 @@ def load_text(labels=KINDS, rel_endpoints=REL_ENDPOINTS) -> str:
 """, [q for label in labels for q in (node_create(label), node_batch_present(label))]
         + [q for t, a, b in rels for q in (rel_create(t, a, b), rel_batch_present(t, a, b))])
     out += block("""
-// 5. Switch, one write transaction: count the staged nodes (per label) and relationships (per type) and
+// 4. Switch, one write transaction: count the staged nodes (per label) and relationships (per type) and
 //   compare with the rows written - any difference (e.g. a concurrent push of $name deleted this staging)
 //   rolls back; the same counts with $ds = $name give the size of the version being replaced; then rename
 //   the live version out of the way ($ds = $name, $name = a new `<name>@staging-<12 hex>`: the retired
 //   name) and the staged version to the live name ($ds = the staging name, $name = the live name), per label.
 """, [q for label in labels for q in (node_count(label), rel_count(label))] + switch_statements(labels))
     out += block("""
-// 6. Drop a dataset ($ds: the retired version after the switch, a leftover or failed staging name, or any
+// 5. Drop a dataset ($ds: the retired version after the switch, a leftover or failed staging name, or any
 //   dataset for `drop_dataset`), in batches outside one big transaction: per label, repeat until c = 0.
 """, [drop_batch(label) for label in labels])
     return "\n".join(out) + "\n"
