@@ -87,14 +87,53 @@ class PushResult:
         return sum(self.relationships.values())
 
 
-def connection_error(exc: Exception, uri: str = "", database: str = "") -> Neo4jConnectionError | None:
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> str:
+    """`uri` if the driver can push over it (a Bolt scheme), else Neo4jConnectionError naming the schemes
+    that work. The driver itself would take http:// as its preview HTTP API, which cannot push."""
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        shown = uri if "@" not in uri else uri.split("://", 1)[0] + "://***@" + uri.rsplit("@", 1)[1]
+        raise Neo4jConnectionError(
+            f"URI {shown!r} bukan URI Bolt / is not a Bolt URI; skema yang bisa / schemes that work: "
+            + ", ".join(BOLT_SCHEMES))
+    return uri
+
+
+def _reason(exc: BaseException, timeout: float | None) -> str:
+    """A short cause for a ServiceUnavailable, from the driver's text and the exception chain."""
+    text = " ".join(str(exc).split())
+    chain, e = [], exc
+    while e is not None and len(chain) < 10:
+        chain.append(e)
+        e = e.__cause__ or e.__context__
+    if any(isinstance(c, ConnectionRefusedError) for c in chain) or "refused" in text.lower():
+        return "koneksi ditolak / connection refused (is the server running, is the port right?)"
+    if "looks like HTTP" in text:
+        return "server menjawab HTTP, bukan Bolt / the server speaks HTTP, not Bolt (use the Bolt port, often 7687)"
+    if any(isinstance(c, (TimeoutError, OSError)) and "timed out" in str(c) for c in chain) or \
+            "deadline" in text.lower() or "timed out" in text.lower():
+        if timeout:
+            return f"tidak menjawab dalam {timeout:g} s / no Bolt answer within {timeout:g} s"
+        return "tidak menjawab tepat waktu / no Bolt answer in time"
+    if "routing information" in text:
+        return ("info routing tidak didapat / no routing information (server down, not answering, or not a "
+                "cluster member)")
+    if "handshake" in text.lower():
+        return "jabat tangan Bolt gagal / Bolt handshake failed (not a Neo4j server?)"
+    return text[:200] or "unavailable"
+
+
+def connection_error(exc: Exception, uri: str = "", database: str = "",
+                     timeout: float | None = None) -> Neo4jConnectionError | None:
     """The one-line reason for a driver error that means "this server/database cannot be used", else None."""
     where = f" at {uri}" if uri else ""
     if isinstance(exc, nx4j.AuthError):
         return Neo4jConnectionError(f"Neo4j{where} refused the credentials (wrong user or password)")
-    if isinstance(exc, nx4j.ServiceUnavailable):
-        detail = " ".join(str(exc).split())[:200] or "unavailable"
-        return Neo4jConnectionError(f"cannot connect to Neo4j{where}: {detail}")
+    if isinstance(exc, (nx4j.ServiceUnavailable, nx4j.SessionExpired)):
+        return Neo4jConnectionError(f"cannot connect to Neo4j{where}: {_reason(exc, timeout)}")
     code = getattr(exc, "code", "") or ""
     if code.endswith("DatabaseNotFound") or "database does not exist" in str(exc).lower():
         return Neo4jConnectionError(f"database {database!r} does not exist on Neo4j{where}")
@@ -129,7 +168,9 @@ def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: st
             prev_nodes, prev_rels = session.execute_write(
                 _switch, name, staging, retired, rows.node_counts(), rows.rel_counts())
     except BaseException as e:
-        removed = _drop_quietly(driver, database, staging)
+        lost = isinstance(e, (nx4j.ServiceUnavailable, nx4j.SessionExpired))
+        # server gone: a cleanup would only wait out the retries again; the next push removes the rows
+        removed = False if lost else _drop_quietly(driver, database, staging)
         if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
         reason = connection_error(e, database=database)
