@@ -4,7 +4,7 @@
 
 Builds a synthetic cascade following docs/ARCHITECTURE.md (SS, Tujuan, SP, IK, Unit, SK, IKK, Komponen,
 Kelompok with the contract's edges), warms the server up with a push and a LOAD CSV of a tenth of it (untimed),
-pushes it with pohon.exporters.neo4j_push (staged + final switch), then
+pushes it with pohon.exporters.neo4j.push (staged + final switch), then
 writes node/relationship CSVs into the server's import dir and loads them with LOAD CSV ... CALL { } IN
 TRANSACTIONS into another dataset, and prints both rates (nodes+relationships per second) and the ratio.
 Needs NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD and POHON_NEO4J_CONN (for the import dir), as the script sets.
@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from neo4j import GraphDatabase  # noqa: E402
 
-from pohon.exporters.neo4j_model import graph_rows  # noqa: E402
-from pohon.exporters.neo4j_push import dataset_counts, drop_dataset, push  # noqa: E402
+from pohon.exporters.neo4j.model import graph_rows  # noqa: E402
+from pohon.exporters.neo4j.push import dataset_counts, drop_dataset, push  # noqa: E402
 
 YEARS = (2021, 2022, 2023, 2024)
 
@@ -161,8 +161,8 @@ def main() -> int:
         # writes 11.2 s, the same writes again 3.3 s, at --units 500).
         t = time.monotonic()
         small = synthetic(max(1, args.units // 10), seed=1)
-        push(small, driver, database, "bench-warmup", replace=True, batch_size=args.batch_size)
-        push(small, driver, database, "bench-warmup", replace=True, batch_size=args.batch_size)
+        push(small, driver, database, "bench-warmup", batch_size=args.batch_size)
+        push(small, driver, database, "bench-warmup", batch_size=args.batch_size)
         files = write_csvs(small, import_dir)
         load_csv(driver, database, *files, "bench-warmup-csv")
         for ds in ("bench-warmup", "bench-warmup-csv"):
@@ -170,7 +170,7 @@ def main() -> int:
         print(f"warm-up (push twice + LOAD CSV of --units {max(1, args.units // 10)}, untimed): "
               f"{time.monotonic() - t:.1f}s")
         t = time.monotonic()
-        result = push(g, driver, database, "bench-push", replace=True, batch_size=args.batch_size)
+        result = push(g, driver, database, "bench-push", batch_size=args.batch_size)
         push_s = time.monotonic() - t
         assert result.total_nodes == n and result.total_relationships == m
         t = time.monotonic()
@@ -182,7 +182,7 @@ def main() -> int:
         got = dataset_counts(driver, database, "bench-loadcsv")
         assert sum(got[0].values()) == n and sum(got[1].values()) == m, got
         t = time.monotonic()
-        push(g, driver, database, "bench-push", replace=True, batch_size=args.batch_size)
+        push(g, driver, database, "bench-push", batch_size=args.batch_size)
         repush_s = time.monotonic() - t
     items = n + m
     print(f"push (staged, then one switch transaction): {push_s:7.1f}s  {items / push_s:9.0f} items/s")

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script, statements, string_literal
-from pohon.exporters.neo4j_admin import ARRAY_DELIMITER, admin_files
-from pohon.exporters.neo4j_model import KINDS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
+from pohon.exporters.neo4j.admin import ARRAY_DELIMITER, admin_files
+from pohon.exporters.neo4j.model import KINDS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
 
@@ -75,3 +75,38 @@ def test_rel_endpoints_are_the_graphs_edges():
     assert {x for _, a, b in REL_ENDPOINTS for x in (a, b)} == set(KINDS)
     for folder in (REPO / "data", CLEAN):
         assert sorted(graph_rows(load_graph(folder)).rels) == sorted(REL_ENDPOINTS), folder
+
+
+def test_neo4j_admin_types_each_value_as_the_push_does():
+    """A `BB` target types only its own node's column as string (in a file of its own); every number stays
+    double; a missing value is an empty unquoted field, an empty string a quoted one."""
+    from pohon.exporters.neo4j.model import value
+    g = load_graph(CLEAN)
+    files = admin_files(g, "demo")
+    seen = {}
+    for fname, text in files.items():
+        if not fname.startswith("nodes_"):
+            continue
+        header, *rows = list(csv.reader(io.StringIO(text)))
+        for row in rows:
+            for col, cell in zip(header[3:], row[3:]):
+                key, _, typ = col.partition(":")
+                seen[(row[0], key)] = typ
+    for nid, attrs in g.nodes(data=True):
+        for k, v in attrs.items():
+            v = value(v)
+            if k == "kind" or v is None or v == []:
+                continue
+            want = {bool: "boolean", int: "long", float: "double", str: "string"}.get(type(v), "list")
+            got = seen[(nid, camel(k))]
+            assert got == want or (want == "list" and got.endswith("[]")), (nid, k, v, got)
+    bb = [n for n, a in g.nodes(data=True) if a["kind"] == "IKK" and isinstance(a.get("target_2024"), str)]
+    assert bb and all(seen[(n, "target2024")] == "string" for n in bb)
+    assert "nodes_IKK-2.csv" in files and "--nodes=nodes_IKK-2.csv" in files["IMPORT.txt"]
+    header, line = files["nodes_SS.csv"].splitlines()[:2]
+    assert line.split(",")[header.split(",").index('"kode:string"')] == '""'  # kode is "" in sp.csv
+    unit = next(n for n, a in sorted(g.nodes(data=True)) if a["kind"] == "Unit")
+    g.nodes[unit]["pagu_2021"] = None
+    header, *lines = admin_files(g, "demo")["nodes_Unit.csv"].splitlines()
+    line = next(ln for ln in lines if ln.startswith(f'"{unit}",'))
+    assert line.split(",")[header.split(",").index('"pagu2021:double"')] == ""

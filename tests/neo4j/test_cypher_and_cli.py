@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from pohon.checks import run_checks
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script, statements
-from pohon.exporters.neo4j_push import push
+from pohon.exporters.neo4j.push import push
 from pohon.graph import load_graph
 from tests.fixtures import BAD_FIXTURES, fixture_dir
 from tests.neo4j.helpers import REPO, graph_counts, norm, run_cypher_file, stored_nodes
@@ -91,15 +91,23 @@ def _cli(args, password):
     return CliRunner().invoke(main, args, env=env)
 
 
-def test_cli_push_prints_counts(neo4j_conn, dsname):
+def test_cli_push_prints_counts_and_replaces_by_default(neo4j_conn, driver, database, dsname):
+    """Without any flag a second push (the revision) leaves exactly the revision."""
+    from tests.neo4j.helpers import canonical_dump, expected_dump
+    conn = ["--uri", neo4j_conn["NEO4J_URI"], "--user", neo4j_conn["NEO4J_USER"], "--dataset", dsname]
     g = load_graph(REPO / "tests" / "fixtures" / "clean")
-    r = _cli(["neo4j", "push", str(REPO / "tests" / "fixtures" / "clean"), "--uri", neo4j_conn["NEO4J_URI"],
-              "--user", neo4j_conn["NEO4J_USER"], "--dataset", dsname, "--replace"], neo4j_conn["NEO4J_PASSWORD"])
+    r = _cli(["neo4j", "push", str(REPO / "tests" / "fixtures" / "clean"), *conn], neo4j_conn["NEO4J_PASSWORD"])
     assert r.exit_code == 0, r.output
+    assert f"dataset {dsname!r} created" in r.output
     nodes, rels = graph_counts(g)
     for label, n in {**nodes, **rels}.items():
         assert f"{label:<14} {n:>8}" in r.output
     assert neo4j_conn["NEO4J_PASSWORD"] not in r.output
+    revision = REPO / "tests" / "fixtures" / "revision"
+    r = _cli(["neo4j", "push", str(revision), *conn], neo4j_conn["NEO4J_PASSWORD"])
+    assert r.exit_code == 0, r.output
+    assert f"dataset {dsname!r} replaced" in r.output
+    assert canonical_dump(driver, database, dsname) == expected_dump(load_graph(revision), dsname)
 
 
 @pytest.mark.parametrize("what", ["password", "refused", "database"])

@@ -1,4 +1,4 @@
-"""pohon.exporters.neo4j_push on a real server: counts, idempotence, dataset isolation, atomicity."""
+"""pohon.exporters.neo4j.push on a real server: counts, idempotence, dataset isolation, atomicity."""
 from __future__ import annotations
 
 import re
@@ -7,13 +7,15 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pohon.exporters.neo4j_model import KINDS, REL_TYPES, STAGING_MARK, schema_statements, schema_text
-from pohon.exporters.neo4j_push import PushFailed, dataset_counts, push
+from pohon.exporters.neo4j.model import KINDS, REL_TYPES, STAGING_MARK, schema_statements, schema_text
+from pohon.exporters.neo4j.push import PushFailed, dataset_counts, push
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
-from tests.neo4j.helpers import REPO, expected_props, graph_counts, stored_nodes, stored_rels
+from tests.neo4j.helpers import (REPO, canonical_dump, expected_dump, expected_props, graph_counts, stored_nodes,
+                                 stored_rels)
 
 DATA = REPO / "data"
+REVISION = REPO / "tests" / "fixtures" / "revision"
 INJECTION = "x'}) DETACH DELETE n //"
 SCRIPT = "<script>alert('pohon')</script>"
 TRICKY = "a\\b \"q\" ; semi\nnew line\ttab \u2028 ünïcødé 😀 `tick` $param {brace}"
@@ -42,8 +44,8 @@ def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, d
     and a push over a live version with a leftover staging (whose batches were all sent twice) runs every
     one of them."""
     import neo4j
-    from pohon.exporters.neo4j_model import graph_rows
-    from pohon.exporters.neo4j_push import _write
+    from pohon.exporters.neo4j.model import graph_rows
+    from pohon.exporters.neo4j.push import _write
     sent = []
     for cls in (neo4j.Session, neo4j.ManagedTransaction):
         def run(self, query, *args, _orig=cls.run, **kwargs):
@@ -53,7 +55,7 @@ def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, d
     push(data_graph, driver, database, dsname)
     _write(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph), 500, None)  # a "crash"
     _write(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph), 500, None)  # every batch again
-    push(data_graph, driver, database, dsname)  # merge over the live version, drops the leftover
+    push(data_graph, driver, database, dsname)  # replaces the live version, drops the leftover
     text = (REPO / "cypher" / "load.cypher").read_text()
     in_file = {ln.removesuffix(";") for ln in text.splitlines() if ln and not ln.startswith("//")}
     schema = {q.removesuffix(";") for q in schema_statements()}
@@ -83,7 +85,7 @@ def test_push_twice_is_identical(driver, database, dsname, data_graph):
     snap1 = snapshot(driver, database, dsname)
     second = push(data_graph, driver, database, dsname)
     assert (second.nodes, second.relationships) == (first.nodes, first.relationships)
-    assert second.previous_nodes == first.total_nodes and second.carried_over_nodes == 0
+    assert second.previous_nodes == first.total_nodes
     assert snapshot(driver, database, dsname) == snap1
     assert second.retired_left == ""  # the replaced version, renamed away in the switch, is deleted after it
     leftovers = driver.execute_query("MATCH (n) WHERE n.dataset STARTS WITH $p RETURN count(n) AS c",
@@ -96,27 +98,46 @@ def test_second_dataset_leaves_the_first_untouched(driver, database, dsname, dat
     before = snapshot(driver, database, dsname)
     other = dsname + "-other"
     push(clean_graph, driver, database, other)
-    push(clean_graph, driver, database, other, replace=True)
+    push(clean_graph, driver, database, other)
     assert snapshot(driver, database, dsname) == before
     assert dataset_counts(driver, database, other) == graph_counts(clean_graph)
 
 
-def test_replace_drops_only_this_datasets_extra_nodes(driver, database, dsname, clean_graph):
+def test_push_of_a_revision_leaves_exactly_the_revision(driver, database, dsname, clean_graph):
+    """Push the clean cascade, then its revision (an IK re-coded, so IKK edges move; an IKK re-coded, so the
+    old one and its komponen go; a unit added), then the revision with one IKK moved to another, existing IK:
+    after each push the dataset is exactly that version, nothing of the one before survives, and another
+    dataset is untouched."""
+    revision = load_graph(REVISION)
+    assert {"IK:T1/SP1/a", "IKK:B1:SK.2.1", "Komponen:B1:SK.2.1:A"} <= set(clean_graph) - set(revision)
+    assert set(clean_graph.edges) - set(revision.edges)
+    moved = revision.copy()
+    ikk, old_ik = next((u, v) for u, v, a in sorted(moved.edges(data=True)) if a["rel"] == "CASCADES_TO"
+                       and u.startswith("IKK:"))
+    new_ik = next(n for n in sorted(moved) if n.startswith("IK:") and n != old_ik)
+    moved.remove_edge(ikk, old_ik)
+    moved.add_edge(ikk, new_ik, rel="CASCADES_TO")
     other = dsname + "-keep"
     push(clean_graph, driver, database, other)
-    kept = snapshot(driver, database, other)
-    bigger = clean_graph.copy()
-    bigger.add_node("SP:SP99", kind="SP", kode="SP99", nama="extra", baris=None, file="sp.csv", program="")
-    bigger.add_edge("SS:Meningkatnya Daya Saing Industri", "SP:SP99", rel="CASCADES_TO")
-    push(bigger, driver, database, dsname)
-    merged = push(clean_graph, driver, database, dsname)  # merge: the extra SP stays
-    assert merged.carried_over_nodes == 1 and merged.carried_over_relationships == 1
-    assert "SP:SP99" in stored_nodes(driver, database, dsname)
-    replaced = push(clean_graph, driver, database, dsname, replace=True)
-    assert replaced.previous_nodes == clean_graph.number_of_nodes() + 1
-    assert dataset_counts(driver, database, dsname) == graph_counts(clean_graph)
-    assert "SP:SP99" not in stored_nodes(driver, database, dsname)
-    assert snapshot(driver, database, other) == kept
+    kept = canonical_dump(driver, database, other)
+    push(clean_graph, driver, database, dsname)
+    assert canonical_dump(driver, database, dsname) == expected_dump(clean_graph, dsname)
+    result = push(revision, driver, database, dsname)
+    assert result.previous_nodes == clean_graph.number_of_nodes()
+    assert canonical_dump(driver, database, dsname) == expected_dump(revision, dsname)
+    push(moved, driver, database, dsname)
+    stored = canonical_dump(driver, database, dsname)
+    assert stored == expected_dump(moved, dsname)
+    assert not any(t == "CASCADES_TO" and (a, b) == (ikk, old_ik) for t, a, b, _ in stored[1])
+    assert canonical_dump(driver, database, other) == kept == expected_dump(clean_graph, other)
+    leftovers = driver.execute_query("MATCH (n) WHERE n.dataset STARTS WITH $p RETURN count(n) AS c",
+                                     p=dsname + STAGING_MARK, database_=database).records[0]["c"]
+    assert leftovers == 0
+
+
+def test_push_has_no_additive_mode():
+    import inspect
+    assert "replace" not in inspect.signature(push).parameters
 
 
 @pytest.mark.parametrize("fail_at", [1, 10, "last"])
@@ -131,7 +152,7 @@ def test_failed_push_leaves_the_previous_version_whole(driver, database, dsname,
             raise RuntimeError("injected failure")
 
     with pytest.raises(PushFailed) as info:
-        push(data_graph, driver, database, dsname, replace=True, batch_size=50, progress=hook)
+        push(data_graph, driver, database, dsname, batch_size=50, progress=hook)
     assert info.value.staging_removed and "unchanged" in str(info.value)
     assert snapshot(driver, database, dsname) == before
     leftovers = driver.execute_query("MATCH (n) WHERE n.dataset STARTS WITH $p RETURN count(n) AS c",
@@ -144,8 +165,8 @@ def test_retried_batches_are_harmless(driver, database, dsname, clean_graph):
     id) constraint, the batch is found stored whole, nothing is duplicated; a batch that only partly exists
     is an error."""
     from neo4j.exceptions import ConstraintError
-    from pohon.exporters.neo4j_model import graph_rows, node_batch_present, node_create
-    from pohon.exporters.neo4j_push import _write, _write_batch
+    from pohon.exporters.neo4j.model import graph_rows, node_batch_present, node_create
+    from pohon.exporters.neo4j.push import _write, _write_batch
     rows = graph_rows(clean_graph)
     staging = dsname + STAGING_MARK + "0badcafe0bad"
     _write(driver, database, staging, rows, 7, None)
@@ -156,13 +177,13 @@ def test_retried_batches_are_harmless(driver, database, dsname, clean_graph):
     with driver.session(database=database) as session, pytest.raises(ConstraintError):
         _write_batch(session, node_create(label), node_batch_present(label), staging, half)
     assert dataset_counts(driver, database, staging) == graph_counts(clean_graph)
-    from pohon.exporters.neo4j_push import drop_staging
+    from pohon.exporters.neo4j.push import drop_staging
     assert drop_staging(driver, database, dsname) == [staging]
 
 
 def test_leftover_staging_is_removed_by_the_next_push(driver, database, dsname, clean_graph):
-    from pohon.exporters.neo4j_push import _write
-    from pohon.exporters.neo4j_model import graph_rows
+    from pohon.exporters.neo4j.push import _write
+    from pohon.exporters.neo4j.model import graph_rows
     _write(driver, database, dsname + STAGING_MARK + "deadbeef", graph_rows(clean_graph), 100, None)  # a "crash"
     result = push(clean_graph, driver, database, dsname)
     assert result.staging_cleaned == [dsname + STAGING_MARK + "deadbeef"]

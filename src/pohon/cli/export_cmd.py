@@ -48,7 +48,7 @@ def export_cypher(data_dir, output, dataset):
 @writes("output", folder=True)
 def export_neo4j_admin(data_dir, output, dataset, force):
     """CSV untuk neo4j-admin / CSV files for `neo4j-admin database import full` (see IMPORT.txt)."""
-    from pohon.exporters.neo4j_admin import write_admin_dir
+    from pohon.exporters.neo4j.admin import write_admin_dir
 
     graph = load_graph_or_exit(data_dir)
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from pohon.fileio import write_atomic
-from pohon.exporters.neo4j_model import check_dataset_name, graph_rows, ident, schema_statements
+from pohon.exporters.neo4j.model import check_dataset_name, graph_rows, ident, schema_statements
 
 _ESCAPE = {"\\": "\\\\", "'": "\\'", ";": "\\u003B"}
 

@@ -1,24 +1,26 @@
 """Push the cascade graph into a Neo4j database, atomically per dataset.
 
 Several datasets share one database; every node and relationship carries `dataset`. A push never touches
-the live dataset until its very last transaction (the statements are built in neo4j_model and written
+the live dataset until its very last transaction (the statements are built in model.py and written
 out, in this order, as cypher/load.cypher):
 
 1. schema (cypher/schema.cypher: (dataset, id) unique per label and relationship type);
 2. leftovers of earlier interrupted pushes of this dataset (`NAME@staging-*`) are deleted;
-3. without `replace`, the live version is read and its nodes/relationships the new graph lacks are carried
-   over (new values win): the result is the union, as repeated MERGEs would give;
-4. the rows are written in batches under a fresh staging name `NAME@staging-<uuid>`; each batch is an
+3. the rows are written in batches under a fresh staging name `NAME@staging-<uuid>`; each batch is an
    UNWIND ... CREATE inside `session.execute_write`; a batch sent twice (a commit whose acknowledgement was
    lost, retried by the driver) fails on the (dataset, id) constraint, and is then taken as done if the
    staging holds all its rows: a retried batch changes nothing;
-5. one final write transaction checks the staged counts, renames the live `NAME` version to a retired
+4. one final write transaction checks the staged counts, renames the live `NAME` version to a retired
    staging name and the staged nodes and relationships to `NAME`; after it commits the retired version is
    deleted in batches (if that is interrupted, the next push removes it like any staging leftover).
    Renaming instead of DETACH DELETE keeps the switch cheap: a transaction that has deleted many nodes
    makes every later write in it slow (measured ~25x on 46k items).
 
-If anything fails before step 5 commits, the live version is as it was (step 5 is one transaction), the
+After a push the dataset holds exactly the graph: nodes and relationships the new graph lacks (a deleted
+IKK, an IKK's old CASCADES_TO edge) are gone with the retired version. There is no additive mode: a union
+of two versions is not a cascade anyone planned.
+
+If anything fails before step 4 commits, the live version is as it was (step 4 is one transaction), the
 staged rows are deleted as far as the server allows, and `PushFailed` says so; rows a crash leaves behind
 are invisible under the staging name and removed by the next push of that dataset (or `drop_staging`).
 Two concurrent pushes of one dataset: the later one deletes the other's staging, whose final count check
@@ -37,9 +39,9 @@ from neo4j import Driver, ManagedTransaction
 from neo4j import exceptions as nx4j
 
 from pohon.errors import PohonError
-from pohon.exporters.neo4j_model import (
+from pohon.exporters.neo4j.model import (
     AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, Rows, check_dataset_name, drop_batch, graph_rows, node_batch_present,
-    node_count, node_create, previous_nodes, previous_rels, rel_batch_present, rel_count, rel_create, rel_id,
+    node_count, node_create, rel_batch_present, rel_count, rel_create,
     schema_statements, staging_leftovers, staging_rename,
 )
 
@@ -70,11 +72,8 @@ class PushResult:
     relationships: dict[str, int]  # per relationship type: idem
     written_nodes: int  # rows written from the graph
     written_relationships: int
-    carried_over_nodes: int = 0  # without replace: nodes of the previous version the graph lacks, kept
-    carried_over_relationships: int = 0
     previous_nodes: int = 0  # size of the version this push replaced (0: dataset was new)
     previous_relationships: int = 0
-    replace: bool = False
     seconds: float = 0.0
     staging_cleaned: list[str] = field(default_factory=list)  # leftovers of interrupted pushes removed
     retired_left: str = ""  # the replaced version's name if deleting it after the switch failed (next push does)
@@ -88,14 +87,53 @@ class PushResult:
         return sum(self.relationships.values())
 
 
-def connection_error(exc: Exception, uri: str = "", database: str = "") -> Neo4jConnectionError | None:
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> str:
+    """`uri` if the driver can push over it (a Bolt scheme), else Neo4jConnectionError naming the schemes
+    that work. The driver itself would take http:// as its preview HTTP API, which cannot push."""
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        shown = uri if "@" not in uri else uri.split("://", 1)[0] + "://***@" + uri.rsplit("@", 1)[1]
+        raise Neo4jConnectionError(
+            f"URI {shown!r} bukan URI Bolt / is not a Bolt URI; skema yang bisa / schemes that work: "
+            + ", ".join(BOLT_SCHEMES))
+    return uri
+
+
+def _reason(exc: BaseException, timeout: float | None) -> str:
+    """A short cause for a ServiceUnavailable, from the driver's text and the exception chain."""
+    text = " ".join(str(exc).split())
+    chain, e = [], exc
+    while e is not None and len(chain) < 10:
+        chain.append(e)
+        e = e.__cause__ or e.__context__
+    if any(isinstance(c, ConnectionRefusedError) for c in chain) or "refused" in text.lower():
+        return "koneksi ditolak / connection refused (is the server running, is the port right?)"
+    if "looks like HTTP" in text:
+        return "server menjawab HTTP, bukan Bolt / the server speaks HTTP, not Bolt (use the Bolt port, often 7687)"
+    if any(isinstance(c, (TimeoutError, OSError)) and "timed out" in str(c) for c in chain) or \
+            "deadline" in text.lower() or "timed out" in text.lower():
+        if timeout:
+            return f"tidak menjawab dalam {timeout:g} s / no Bolt answer within {timeout:g} s"
+        return "tidak menjawab tepat waktu / no Bolt answer in time"
+    if "routing information" in text:
+        return ("info routing tidak didapat / no routing information (server down, not answering, or not a "
+                "cluster member)")
+    if "handshake" in text.lower():
+        return "jabat tangan Bolt gagal / Bolt handshake failed (not a Neo4j server?)"
+    return text[:200] or "unavailable"
+
+
+def connection_error(exc: Exception, uri: str = "", database: str = "",
+                     timeout: float | None = None) -> Neo4jConnectionError | None:
     """The one-line reason for a driver error that means "this server/database cannot be used", else None."""
     where = f" at {uri}" if uri else ""
     if isinstance(exc, nx4j.AuthError):
         return Neo4jConnectionError(f"Neo4j{where} refused the credentials (wrong user or password)")
-    if isinstance(exc, nx4j.ServiceUnavailable):
-        detail = " ".join(str(exc).split())[:200] or "unavailable"
-        return Neo4jConnectionError(f"cannot connect to Neo4j{where}: {detail}")
+    if isinstance(exc, (nx4j.ServiceUnavailable, nx4j.SessionExpired)):
+        return Neo4jConnectionError(f"cannot connect to Neo4j{where}: {_reason(exc, timeout)}")
     code = getattr(exc, "code", "") or ""
     if code.endswith("DatabaseNotFound") or "database does not exist" in str(exc).lower():
         return Neo4jConnectionError(f"database {database!r} does not exist on Neo4j{where}")
@@ -105,8 +143,8 @@ def connection_error(exc: Exception, uri: str = "", database: str = "") -> Neo4j
 
 
 def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: str | None = None,
-         replace: bool = False, batch_size: int = 5000, progress: Progress | None = None) -> PushResult:
-    """Write `graph` as dataset `dataset` (default: the graph's) into `database`; see the module doc."""
+         batch_size: int = 5000, progress: Progress | None = None) -> PushResult:
+    """Make dataset `dataset` (default: the graph's) in `database` exactly `graph`; see the module doc."""
     t0 = time.monotonic()
     name = check_dataset_name(dataset or graph.graph.get("dataset") or "")
     if batch_size < 1:
@@ -124,16 +162,15 @@ def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: st
     retired = f"{name}{STAGING_MARK}{uuid.uuid4().hex[:12]}"
     written_nodes = sum(len(r) for r in rows.nodes.values())
     written_rels = sum(len(r) for r in rows.rels.values())
-    carried = (0, 0)
     try:
-        if not replace:
-            rows, carried = _with_previous(driver, database, name, rows)
         _write(driver, database, staging, rows, batch_size, progress)
         with driver.session(database=database) as session:
             prev_nodes, prev_rels = session.execute_write(
                 _switch, name, staging, retired, rows.node_counts(), rows.rel_counts())
     except BaseException as e:
-        removed = _drop_quietly(driver, database, staging)
+        lost = isinstance(e, (nx4j.ServiceUnavailable, nx4j.SessionExpired))
+        # server gone: a cleanup would only wait out the retries again; the next push removes the rows
+        removed = False if lost else _drop_quietly(driver, database, staging)
         if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
         reason = connection_error(e, database=database)
@@ -145,8 +182,7 @@ def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: st
     return PushResult(
         dataset=name, database=database, nodes=rows.node_counts(), relationships=rows.rel_counts(),
         written_nodes=written_nodes, written_relationships=written_rels,
-        carried_over_nodes=carried[0], carried_over_relationships=carried[1],
-        previous_nodes=prev_nodes, previous_relationships=prev_rels, replace=replace,
+        previous_nodes=prev_nodes, previous_relationships=prev_rels,
         seconds=time.monotonic() - t0, staging_cleaned=cleaned, retired_left=retired_left)
 
 
@@ -195,43 +231,6 @@ def _counts(tx: ManagedTransaction, dataset: str) -> tuple[dict[str, int], dict[
         for r in tx.run(rel_count(label), ds=dataset):
             rels[r["t"]] += r["c"]
     return dict(sorted(nodes.items())), dict(sorted(rels.items()))
-
-
-def _with_previous(driver: Driver, database: str, name: str, rows: Rows) -> tuple[Rows, tuple[int, int]]:
-    """`rows` plus the live version's nodes and relationships that `rows` lacks (merge semantics)."""
-    nodes = {k: list(v) for k, v in rows.nodes.items()}
-    rels = {k: list(v) for k, v in rows.rels.items()}
-    have_nodes = {r["id"] for v in nodes.values() for r in v}
-    have_rels = {r["id"] for v in rels.values() for r in v}
-    label_of = {r["id"]: label for label, v in nodes.items() for r in v}
-    old_nodes, old_rels = [], []
-    with driver.session(database=database) as session:
-        for label in session.execute_read(_labels):
-            old_nodes += [(label, r["p"]) for r in session.run(previous_nodes(label), name=name)]
-            old_rels += [(r["t"], label, r["b"], r["p"]) for r in session.run(previous_rels(label), name=name)]
-    carried_nodes = carried_rels = 0
-    for label, p in old_nodes:
-        label_of.setdefault(p["id"], label)
-        if p["id"] not in have_nodes:
-            p = {k: v for k, v in p.items() if k != "dataset"}
-            nodes.setdefault(label, []).append({"id": p["id"], "props": p})
-            carried_nodes += 1
-    for t, a_label, b_label, p in old_rels:
-        if p.get("id") and p["id"] not in have_rels:
-            src, dst = _split_rel_id(p["id"], t)
-            p = {k: v for k, v in p.items() if k != "dataset"}
-            rels.setdefault((t, label_of.get(src, a_label), label_of.get(dst, b_label)), []).append(
-                {"src": src, "dst": dst, "id": p["id"], "props": p})
-            carried_rels += 1
-    return Rows(nodes, rels), (carried_nodes, carried_rels)
-
-
-def _split_rel_id(rid: str, t: str) -> tuple[str, str]:
-    mark = f"-[{t}]->"
-    src, _, dst = rid.partition(mark)
-    if rel_id(src, t, dst) != rid:
-        raise Neo4jError(f"stored relationship id {rid!r} does not have the form <from>-[{t}]-><to>")
-    return src, dst
 
 
 def _batches(items: list, size: int):
