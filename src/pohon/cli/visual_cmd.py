@@ -83,13 +83,13 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     from pohon.exporters.html import VisualOptionError, render_all, render_html
 
     msg = MESSAGES["en" if lang == "en" else "id"]
-    where = "pohon visual:1:1"
+    where = "pohon visual"  # an option problem has no place in a file: the command (or option) is named
     if not output and not all_dir:
         _bad(where, "missing-output", msg["need_out"])
     if output and all_dir:
         _bad(where, "bad-option", msg["both"])
     if depth not in DEPTHS:
-        _bad(where, "bad-depth", msg["depth"].format(value=depth))
+        _bad("--depth", "bad-depth", msg["depth"].format(value=depth))
     data_dir = data_dir or default_data_dir()
     two = old_dir is not None  # reading two cascades: each error names its folder
     graph = load_graph_or_exit(data_dir, label=two)
@@ -108,11 +108,11 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     except UnknownNodeError as err:
         kind = str(err).split(":", 1)[0]
         if kind == "SP":
-            _bad(f"{data_dir / 'sp.csv'}:1:1", "unknown-sp", msg["sp"].format(value=sp))
-        _bad(f"{data_dir / 'units.csv'}:1:1", "unknown-unit", msg["unit"].format(value=unit))
+            _bad("--sp", "unknown-sp", msg["sp"].format(value=sp))
+        _bad("--unit", "unknown-unit", msg["unit"].format(value=unit))
     except VisualOptionError as err:
         if err.option == "tipe":
-            _bad(f"{data_dir / 'units.csv'}:1:3", "unknown-tipe", msg["tipe"].format(value=tipe))
-        _bad(where, f"bad-{err.option}", str(err))
+            _bad("--tipe", "unknown-tipe", msg["tipe"].format(value=tipe))
+        _bad(f"--{err.option}", f"bad-{err.option}", str(err))
     out.write_file(output, html, inputs=[data_dir, old_dir])
     click.echo(msg["wrote"].format(path=output))
