@@ -35,6 +35,7 @@ EXAMPLES = {
     ("extract", "out_dir"): ["extract", str(SOURCE), "--out", "{out}/extracted"],
     ("kke", "output"): ["kke", "{data}", "-o", "{out}/kke.xlsx"],
     ("export xlsx", "output"): ["export", "xlsx", "{data}", "-o", "{out}/pohon.xlsx"],
+    ("export csv", "output"): ["export", "csv", "{data}", "-o", "{out}/csv"],
     ("init", "folder"): ["init", "{out}/baru"],
     ("synth", "out_dir"): ["synth", "{out}/synth", "--agencies", "1"],
 }

@@ -31,4 +31,4 @@ from pohon.cli import rule_cmd  # noqa: E402,F401
 from pohon.cli import datasets_cmd  # noqa: E402,F401
 from pohon.cli import poster_cmd  # noqa: E402,F401
 from pohon.cli import kke_cmd  # noqa: E402,F401
-from pohon.cli import export_xlsx_cmd  # noqa: E402,F401
+from pohon.cli import export_data_cmd  # noqa: E402,F401
