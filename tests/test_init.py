@@ -135,3 +135,25 @@ def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
     out = cli("budget", folder, "--by", "sp").output
     assert "SP2" in out and "200,00" in out
     assert "Unit BAL1 — Balai Contoh" in cli("trace", "T1/SP2/a", folder).output
+
+
+def test_init_xlsx_writes_one_workbook_that_checks_and_guides(tmp_path):
+    import openpyxl
+
+    folder = tmp_path / "baru"
+    r = CliRunner().invoke(main, ["init", str(folder), "--xlsx"])
+    assert r.exit_code == 0, r.output
+    book = folder / "pohon.xlsx"
+    assert sorted(p.name for p in folder.iterdir()) == ["pohon.xlsx"]
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames[0] == "PANDUAN" and {"units", "komponen", "cascading"} <= set(wb.sheetnames)
+    checks = {(ws.title, str(dv.sqref).split(":")[0][:1], dv.type, dv.formula1)
+              for ws in wb.worksheets for dv in ws.data_validations.dataValidation}
+    assert ("komponen", "A", "list", "units!$A$2:$A$500") in checks  # unit codes from the units sheet
+    assert any(t == "cascading" and ty == "list" and f == '"o"' for t, _, ty, f in checks)
+    assert any(t == "komponen" and ty == "decimal" for t, _, ty, _f in checks)
+    assert wb["komponen"].freeze_panes == "A2"
+    c = CliRunner().invoke(main, ["check", str(book)])
+    assert c.exit_code == 0, c.output
+    again = CliRunner().invoke(main, ["init", str(folder), "--xlsx"])
+    assert again.exit_code == 2 and ": folder-not-empty: " in again.stderr

@@ -14,17 +14,22 @@ from pohon.init import init_cascade
 @main.command("init")
 @click.argument("folder", type=NonEmptyPath(path_type=Path))
 @lang_option
+@click.option("--xlsx", "as_workbook", is_flag=True, default=False,
+              help="Tulis satu buku kerja pohon.xlsx / write one workbook pohon.xlsx instead of CSV files.")
 @force_option
 @writes("folder", folder=True, inputs=())
-def init_cmd(folder, lang, force):
+def init_cmd(folder, lang, as_workbook, force):
     """Buat templat data/ (satu baris contoh per berkas) dan PANDUAN.md di FOLDER untuk instansi lain.
 
     Create empty data/ templates (one example row each) and a short guide in FOLDER, so another agency can
     fill its cascade in Excel and run `pohon check FOLDER`. A folder that already holds files is refused
     (exit 2) unless --force is given; --force replaces the template files and leaves other files alone.
     """
-    written = init_cascade(folder, force=force)
+    from pohon.init import init_workbook
+
+    written = [init_workbook(folder, force=force)] if as_workbook else init_cascade(folder, force=force)
     for path in written:
         click.echo(str(path))
-    click.echo(f"next: pohon check {folder}" if lang == "en" else f"berikutnya: pohon check {folder}")
+    target = written[0] if as_workbook else folder
+    click.echo(f"next: pohon check {target}" if lang == "en" else f"berikutnya: pohon check {target}")
     sys.exit(EXIT_OK)
