@@ -82,10 +82,9 @@ def _write_sheet(ws, sheet: Sheet, w: dict) -> None:
         c.font, c.fill = Font(bold=True), HEAD
         c.alignment = Alignment(wrap_text=True, vertical="top")
     first = len(sheet.columns) + 1
-    for row in sheet.rows:
+    for r, row in enumerate(sheet.rows, start=2):  # (ws.max_row walks every cell: not per row)
         ws.append([*(row.cells[c] for c in sheet.columns), *(row.answers[c] for c in sheet.answer_columns),
                    "\n".join(row.evidence)])
-        r = ws.max_row
         for j, c in enumerate(sheet.answer_columns):
             cell = ws.cell(r, first + j)
             cell.alignment = Alignment(horizontal="center", vertical="top")

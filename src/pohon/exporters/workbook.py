@@ -27,11 +27,12 @@ def to_xlsx(ds: Dataset) -> bytes:
         columns = [frame[n].to_list() for n in header]
         texts = {n: frame[f"{n}_text"].to_list() for n in header if f"{n}_text" in frame.columns}
         for i in range(frame.height):
-            ws.append([_cell(kinds.get(n, "text"), columns[j][i], texts[n][i] if n in texts else None)
-                       for j, n in enumerate(header)])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text that looks like a formula stays text
+            values = [_cell(kinds.get(n, "text"), columns[j][i], texts[n][i] if n in texts else None)
+                      for j, n in enumerate(header)]
+            ws.append(values)
+            for j, v in enumerate(values, start=1):
+                if isinstance(v, str) and v.startswith("="):
+                    ws.cell(i + 2, j).data_type = "s"  # text that looks like a formula stays text
         for j, n in enumerate(header, start=1):
             if kinds[n] == "money":
                 for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
