@@ -80,3 +80,36 @@ def side_rows(ds: Dataset, table: str) -> list[dict]:
         d["target"] = {y: target_value(row[f"target_{y}"], row[f"target_{y}_text"]) for y in ds.years}
         out.append(d)
     return out
+
+
+def written_rows(ds: Dataset, table) -> tuple[list[str], list[list]]:
+    """One table as its data/ file writes it: the header (years and Lampiran IV columns of this cascade) and
+    each row's cells, None where the file leaves a cell empty: marks `o`, flags 1/0, a target its number or
+    its text (`BB`). The workbook and the CSV exporters both write these."""
+    from pohon.schema import Marks, Years
+
+    frame = ds.tables[table.name]
+    header = table.header(ds.years, ds.unit_types if table.marks else ())
+    kinds: dict[str, str] = {}
+    for c in table.columns:
+        if isinstance(c, Years):
+            kinds.update({c.column(y): c.kind for y in ds.years})
+        elif isinstance(c, Marks):
+            kinds.update({t: "mark" for t in ds.unit_types})
+        else:
+            kinds[c.name] = c.kind
+    columns = [frame[n].to_list() for n in header]
+    texts = [frame[f"{n}_text"].to_list() if kinds[n] == "target" else None for n in header]
+
+    def cell(kind, value, text):
+        if kind == "mark":
+            return "o" if value else None
+        if kind == "flag":
+            return 1 if value else 0
+        if kind == "target":
+            return target_value(value, text)
+        return None if value == "" else value
+
+    rows = [[cell(kinds[n], columns[j][i], texts[j][i] if texts[j] is not None else None)
+             for j, n in enumerate(header)] for i in range(frame.height)]
+    return header, rows
