@@ -7,28 +7,20 @@ command pays first) and `pohon trace` of the same unit; SVG and PDF.
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from scale import largest_unit_and_a_komponen, synth  # noqa: E402
+from scale import largest_unit_and_a_komponen, pohon, run, synth  # noqa: E402
 
 
 def timed(argv: list[str], repeat: int) -> tuple[float, int]:
-    walls, code = [], 0
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        code = subprocess.run([sys.executable, "-m", "pohon", *argv], capture_output=True, cwd=ROOT,
-                              env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}).returncode
-        walls.append(time.perf_counter() - t0)
-    return statistics.median(walls), code
+    r = run(pohon(*argv), repeat)
+    return r["wall"], r["exit"]
 
 
 def main() -> None:

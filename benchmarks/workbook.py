@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from scale import synth  # noqa: E402
+from scale import run, synth  # noqa: E402
 
 CHILD = """
 import json, sys, time
@@ -28,10 +27,13 @@ print(json.dumps({"seconds": dt, "komponen": ds.tables["komponen"].height}))
 
 
 def load_time(path: Path, repeat: int) -> tuple[float, int]:
-    runs = [json.loads(subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True,
-                                      check=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
-                       .stdout) for _ in range(repeat)]
-    return statistics.median(r["seconds"] for r in runs), runs[0]["komponen"]
+    """Median of `load_dataset` timed inside fresh processes (after imports), and the komponen count."""
+    times, n = [], 0
+    for _ in range(repeat):
+        r = json.loads(run([sys.executable, "-c", CHILD, str(path)], 1)["stdout"])
+        times.append(r["seconds"])
+        n = r["komponen"]
+    return statistics.median(times), n
 
 
 def main() -> None:
