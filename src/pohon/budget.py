@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from pohon.checks.view import in_rel, is_agency, money, nodes, out_rel
+from pohon.checks.view import in_rel, money, nodes, out_rel
+from pohon.nodes import is_agency
 from pohon.errors import PohonError
 
 BY = ("ss", "sp", "ik", "unit")

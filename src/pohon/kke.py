@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from pohon.checks import Finding
-from pohon.checks.view import in_rel, out_rel
+from pohon.checks.view import in_rel, nodes, out_rel
 
 SCORES = {"Y": 1.0, "K": 0.5, "T": 0.0}
 WEIGHTS = (("Perencanaan Kinerja", 30), ("Pengukuran Kinerja", 30), ("Pelaporan Kinerja", 15),
@@ -67,10 +67,6 @@ def build(g: nx.DiGraph, findings: list[Finding]) -> list[Sheet]:
     return [_smart_c(g, by_node, years), _cascading(g, by_node), _anggaran(g, by_node, years)]
 
 
-def _nodes(g: nx.DiGraph, kind: str) -> list[str]:
-    return sorted(n for n, a in g.nodes(data=True) if a["kind"] == kind)
-
-
 def _source(a: dict) -> str:
     return f"{a.get('file', '')}:{a.get('baris')}" if a.get("baris") is not None else a.get("file", "")
 
@@ -82,7 +78,7 @@ def _evidence(fs: list[Finding], rules: tuple[str, ...]) -> list[str]:
 def _smart_c(g, by_node, years) -> Sheet:
     rows = []
     for kind in ("IK", "IKK"):
-        for n in _nodes(g, kind):
+        for n in nodes(g, kind):
             a = g.nodes[n]
             fs = by_node.get(n, [])
             rules = {f.rule for f in fs}
@@ -141,7 +137,7 @@ def _cascading(g, by_node) -> Sheet:
     for kind, parent_of in (("SP", lambda n: in_rel(g, n, "CASCADES_TO")),
                             ("IK", lambda n: in_rel(g, n, "HAS_IK")),
                             ("IKK", lambda n: out_rel(g, n, "CASCADES_TO"))):
-        for n in _nodes(g, kind):
+        for n in nodes(g, kind):
             parents = [p for p in parent_of(n) if g.nodes[p]["kind"] in ("SS", "SP", "IK")]
             fs = by_node.get(n, [])
             link = "Y" if parents else "T"
@@ -160,7 +156,7 @@ def _cascading(g, by_node) -> Sheet:
 
 def _anggaran(g, by_node, years) -> Sheet:
     rows = []
-    for n in _nodes(g, "Komponen"):
+    for n in nodes(g, "Komponen"):
         a = g.nodes[n]
         money = {y: a.get(f"anggaran_{y}") for y in years}
         if not any(v for v in money.values()):

@@ -14,7 +14,8 @@ import networkx as nx
 from pohon import __version__, fmt
 from pohon.budget import rollup
 from pohon.checks import REGISTRY, Finding, all_rules, run_checks
-from pohon.checks.view import in_rel, is_agency, money, nodes, out_rel, rupiah
+from pohon.checks.view import in_rel, money, nodes, out_rel, rupiah
+from pohon.nodes import is_agency
 from pohon.errors import OptionError
 from pohon.output import write_file
 

@@ -1,43 +1,15 @@
-"""Small read-only helpers over the cascade graph shared by the rules."""
+"""Small read-only helpers over the cascade graph, for what walks it (trace, budget, report, kke, poster);
+the rules read the tables (pohon.checks.tables)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import networkx as nx
 
-from pohon.nodes import is_agency  # noqa: F401  (re-exported for the rules)
 
-TOLERANCE = 0.05  # Rp juta: the document rounds to two decimals
-
-
-# While run_checks runs, the graph's nodes sorted per kind, computed once (rules only read the graph).
-_KIND_INDEX: ContextVar[tuple[nx.DiGraph, dict[str, list[str]]] | None] = ContextVar("pohon_kind_index",
-                                                                                      default=None)
-
-
-@contextmanager
-def kind_index(g: nx.DiGraph):
-    """Within this block `nodes(g, kind)` reads a per-kind index built once instead of sorting every node."""
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for n, d in g.nodes(data=True):
-        by_kind[d["kind"]].append(n)
-    for members in by_kind.values():
-        members.sort()
-    token = _KIND_INDEX.set((g, by_kind))
-    try:
-        yield
-    finally:
-        _KIND_INDEX.reset(token)
-
-
-def nodes(g: nx.DiGraph, kind: str):
-    index = _KIND_INDEX.get()
-    if index is not None and index[0] is g:
-        return list(index[1].get(kind, ()))
-    return sorted((n for n, d in g.nodes(data=True) if d["kind"] == kind))
+def nodes(g: nx.DiGraph, kind: str) -> list[str]:
+    """The graph's nodes of one kind, sorted."""
+    return sorted(n for n, d in g.nodes(data=True) if d["kind"] == kind)
 
 
 def out_rel(g: nx.DiGraph, n: str, rel: str) -> list[str]:
@@ -54,10 +26,6 @@ def in_rel(g: nx.DiGraph, n: str, rel: str) -> list[str]:
     except KeyError:
         raise nx.NetworkXError(f"The node {n} is not in the digraph.") from None
     return sorted(s for s, d in adj.items() if d["rel"] == rel)
-
-
-def years(g: nx.DiGraph) -> list[int]:
-    return list(g.graph.get("years", []))
 
 
 def money(value) -> float:
