@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from pohon.cli import main
 from pohon.load import load_dataset
+from tests.clicktree import leaf_commands
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -46,16 +47,8 @@ MACHINE_ONLY_OR_ELSEWHERE = {
 }
 
 
-def _commands(group, prefix=()):
-    for name, cmd in sorted(group.commands.items()):
-        if isinstance(cmd, click.Group):
-            yield from _commands(cmd, (*prefix, name))
-        else:
-            yield " ".join((*prefix, name)), cmd
-
-
 def test_every_command_with_a_language_is_walked():
-    with_lang = {name for name, cmd in _commands(main) if any("--lang" in p.opts for p in cmd.params
+    with_lang = {name for name, cmd in leaf_commands(main) if any("--lang" in p.opts for p in cmd.params
                                                                if isinstance(p, click.Option))}
     assert with_lang <= set(HUMAN) | set(MACHINE_ONLY_OR_ELSEWHERE), with_lang - set(HUMAN)
 

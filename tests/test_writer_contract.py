@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from pohon.cli import main
+from tests.clicktree import leaf_commands
 from tests.fixtures import CLEAN
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_ac569454753712dc.txt"
@@ -41,15 +42,7 @@ EXAMPLES = {
 }
 
 
-def _commands(group: click.Group, prefix=()):
-    for name, cmd in sorted(group.commands.items()):
-        if isinstance(cmd, click.Group):
-            yield from _commands(cmd, (*prefix, name))
-        else:
-            yield " ".join((*prefix, name)), cmd
-
-
-COMMANDS = dict(_commands(main))
+COMMANDS = dict(leaf_commands(main))
 
 
 def _declared(cmd) -> dict:
