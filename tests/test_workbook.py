@@ -126,3 +126,10 @@ def test_export_csv_from_the_workbook_gives_back_data(book, tmp_path):
             if x != y:
                 assert name.startswith("target_") and float(x) == float(y), (name, x, y)
     _same(load_dataset(DATA), load_dataset(out))
+
+
+def test_column_letters_and_numbers_are_inverse():
+    from pohon.errors import column_letter, column_number
+
+    assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+    assert all(column_number(column_letter(n)) == n for n in range(1, 20_000))

@@ -33,6 +33,14 @@ def column_letter(n: int) -> str:
     return out or "A"
 
 
+def column_number(letters: str) -> int:
+    """A -> 1, AA -> 27 (the inverse of column_letter)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
 class PohonError(Exception):
     """Base of every error pohon raises on purpose."""
 

@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pohon.errors import LoadError, RowError
+from pohon.errors import LoadError, RowError, column_number
 from pohon.schema import TABLES
 
 
@@ -138,17 +138,10 @@ def _formulas_without_value(path: Path) -> dict[str, list[tuple[int, int, str]]]
                 ref = _REF.search(attrs)
                 if ref:
                     f = _F.search(body).group(1) or b""
-                    found.append((int(ref.group(2)), _column_number(ref.group(1).decode()),
+                    found.append((int(ref.group(2)), column_number(ref.group(1).decode()),
                                   "=" + html.unescape(f.decode("utf-8", "replace"))))
             out[sheet.get("name")] = found
     return out
-
-
-def _column_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def _text(v) -> str:
