@@ -6,6 +6,7 @@ import json
 from pohon import fmt
 from pohon.checks.view import rupiah
 from pohon.diff import CRITERION, Change, Diff
+from pohon.markdown import cell as md_cell
 from pohon.trace import short
 
 WORDS = {
@@ -98,27 +99,23 @@ def _stability_text(d: Diff, lang: str) -> list[str]:
     return out + [f"  {w['warning']}: {_node(c.old_node or c.node, lang)}: {describe(c, lang)}" for c in stable]
 
 
-def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def to_markdown(d: Diff, lang: str = "id") -> str:
     w = WORDS[lang]
-    out = [f"# {w['title']}: {_md(d.old_name)} → {_md(d.new_name)}", ""]
+    out = [f"# {w['title']}: {md_cell(d.old_name)} → {md_cell(d.new_name)}", ""]
     if not d.changes and not d.shifts:
         return "\n".join(out + [w["none"], ""])
     out += [f"## {w['nodes']}", "", f"| {w['kind']} | {w['node']} | {w['change']} |", "|---|---|---|"]
     for c in d.changes:
-        was = f" ← `{_md(short(c.old_node))}`" if c.old_node and c.old_node != c.node else ""
-        out.append(f"| {c.kind} | `{_md(short(c.node))}`{was} | {_md(describe(c, lang))} |")
+        was = f" ← `{md_cell(short(c.old_node))}`" if c.old_node and c.old_node != c.node else ""
+        out.append(f"| {c.kind} | `{md_cell(short(c.node))}`{was} | {md_cell(describe(c, lang))} |")
     stable = d.iku_stability()
     if stable:
         out += ["", f"## {w['stability']}", "", f"{w['criterion']}: {CRITERION[lang]}", ""]
-        out += [f"- **{w['warning']}** `{_md(short(c.old_node or c.node))}`: {_md(describe(c, lang))}" for c in stable]
+        out += [f"- **{w['warning']}** `{md_cell(short(c.old_node or c.node))}`: {md_cell(describe(c, lang))}" for c in stable]
     out += ["", f"## {w['budget']}", "",
             f"| {w['node']} | {w['year']} | {w['old']} | {w['new']} | {w['delta']} |", "|---|---|--:|--:|--:|"]
     for s in d.shifts:
-        out.append(f"| {_md(_node(s.node, lang))} | {s.year} | {rupiah(s.old, lang)} | {rupiah(s.new, lang)} | {fmt.signed(s.delta, lang)} |")
+        out.append(f"| {md_cell(_node(s.node, lang))} | {s.year} | {rupiah(s.old, lang)} | {rupiah(s.new, lang)} | {fmt.signed(s.delta, lang)} |")
     for y, (o, n) in d.totals.items():
         out.append(f"| **{w['total']}** | {y} | {rupiah(o, lang)} | {rupiah(n, lang)} | {fmt.signed(n - o, lang)} |")
     return "\n".join(out) + "\n"

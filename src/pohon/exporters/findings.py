@@ -6,6 +6,7 @@ from collections import Counter
 
 from pohon.checks import SEVERITY_RANK, Finding
 from pohon.dataset import Dataset
+from pohon.markdown import cell as md_cell
 
 LABELS = {
     "id": {"findings": "temuan", "none": "Tidak ada temuan.", "rule": "aturan", "severity": "tingkat",
@@ -55,12 +56,8 @@ def to_markdown(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
     if not findings:
         return "\n".join(out + [t["none"], ""])
     out += [f"| {t['severity']} | {t['rule']} | {t['node']} | {t['message']} |", "|---|---|---|---|"]
-    out += [f"| {f.severity} | `{f.rule}` | `{_md(f.node)}` | {_md(f.message(lang))} |" for f in findings]
+    out += [f"| {f.severity} | `{f.rule}` | `{md_cell(f.node)}` | {md_cell(f.message(lang))} |" for f in findings]
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 FORMATS = {"text": to_text, "json": to_json, "markdown": to_markdown}
