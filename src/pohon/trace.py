@@ -15,6 +15,7 @@ import networkx as nx
 
 from pohon.checks.view import in_rel, money, normalise, out_rel
 from pohon.errors import UnknownNodeError
+from pohon.nodes import without_kind
 
 _PREFER = ("IK", "Unit", "IKK", "Komponen", "SK", "SP", "Tujuan", "SS", "Kelompok")
 
@@ -65,7 +66,7 @@ class Trace:
 
 def short(node_id: str) -> str:
     """`IK:T1/SP3/a` -> `T1/SP3/a`: the code a reviewer types."""
-    return node_id.split(":", 1)[1] if ":" in node_id else node_id
+    return without_kind(node_id)
 
 
 def resolve(g: nx.DiGraph, query: str) -> str:

@@ -7,6 +7,7 @@ from pohon import fmt
 from pohon.checks.view import rupiah
 from pohon.diff import CRITERION, Change, Diff
 from pohon.markdown import cell as md_cell
+from pohon.nodes import kind_of
 from pohon.trace import short
 
 WORDS = {
@@ -61,8 +62,7 @@ def describe(c: Change, lang: str = "id") -> str:
 def _node(nid: str, lang: str) -> str:
     if nid == "not-cascaded":
         return WORDS[lang]["not-cascaded"]
-    kind = nid.split(":", 1)[0]
-    return f"{kind} {short(nid)}"
+    return f"{kind_of(nid)} {short(nid)}"
 
 
 def to_text(d: Diff, lang: str = "id") -> str:
