@@ -16,6 +16,7 @@ import networkx as nx
 from pohon.checks.view import in_rel, money, normalise, out_rel
 from pohon.errors import UnknownNodeError
 from pohon.nodes import without_kind
+from pohon.words import say
 
 _PREFER = ("IK", "Unit", "IKK", "Komponen", "SK", "SP", "Tujuan", "SS", "Kelompok")
 
@@ -29,9 +30,8 @@ class NodeNotFound(UnknownNodeError):
 
     def message(self, lang: str = "id") -> str:
         hint = ", ".join(self.suggestions)
-        if lang == "en":
-            return f"unknown node '{self.query}'" + (f"; did you mean: {hint}" if hint else "")
-        return f"simpul tidak dikenal: '{self.query}'" + (f"; mungkin maksudnya: {hint}" if hint else "")
+        return say("cli", "unknown-node", lang, query=self.query) + (
+            say("cli", "did-you-mean", lang, hint=hint) if hint else "")
 
 
 @dataclass

@@ -51,6 +51,9 @@ class Kind:
     en: str
     severity: Severity | None = None
 
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -9,35 +9,14 @@ from pohon.diff import CRITERION, Change, Diff
 from pohon.markdown import cell as md_cell
 from pohon.nodes import kind_of
 from pohon.trace import short
+from pohon.words import words
 
-WORDS = {
-    "id": {"added": "ditambah", "removed": "dihapus", "recoded": "kode diubah", "reworded": "nama diubah",
-           "target": "target", "pagu": "pagu", "anggaran": "anggaran", "unit_types": "tanda Lampiran IV",
-           "ik": "cascade IKK → IK", "sp": "SP", "satuan": "satuan", "tipe": "tipe", "kelompok": "kelompok",
-           "kategori": "kategori", "program": "program", "bintang": "tanda *", "nama": "nama",
-           "title": "Perbedaan cascade", "nodes": "Perubahan simpul", "budget": "Pergeseran anggaran (Rp juta)",
-           "total": "Total komponen", "none": "Tidak ada perbedaan.", "by_ik": "per IK", "by_unit": "per unit",
-           "not-cascaded": "tidak ter-cascade (IKK tanpa IK)", "kind": "jenis", "node": "simpul",
-           "change": "perubahan", "old": "lama", "new": "baru", "year": "tahun", "delta": "selisih",
-           "empty": "(kosong)", "stability": "Peringatan stabilitas IKU", "criterion": "kriteria",
-           "warning": "peringatan"},
-    "en": {"added": "added", "removed": "removed", "recoded": "code changed", "reworded": "name changed",
-           "target": "target", "pagu": "pagu", "anggaran": "anggaran", "unit_types": "Lampiran IV marks",
-           "ik": "IKK → IK cascade", "sp": "SP", "satuan": "unit of measure", "tipe": "type",
-           "kelompok": "group", "kategori": "category", "program": "program", "bintang": "* mark", "nama": "name",
-           "title": "Cascade differences", "nodes": "Node changes", "budget": "Budget shifts (Rp juta)",
-           "total": "Total of komponen", "none": "No differences.", "by_ik": "by IK", "by_unit": "by unit",
-           "not-cascaded": "not cascaded (IKK with no IK)", "kind": "kind", "node": "node",
-           "change": "change", "old": "old", "new": "new", "year": "year", "delta": "difference",
-           "empty": "(empty)", "stability": "IKU stability warnings", "criterion": "criterion",
-           "warning": "warning"},
-}
 SIGN = {"added": "+", "removed": "-"}
 
 
 def value(v, lang: str) -> str:
     if v is None or v == "" or v == []:
-        return WORDS[lang]["empty"]
+        return words("diff", lang)["empty"]
     if isinstance(v, list):
         return ", ".join(map(str, v))
     if isinstance(v, bool):
@@ -48,7 +27,7 @@ def value(v, lang: str) -> str:
 
 
 def describe(c: Change, lang: str = "id") -> str:
-    w = WORDS[lang]
+    w = words("diff", lang)
     label = w.get(c.change, c.change) + (f" {c.year}" if c.year else "")
     if c.change in ("added", "removed"):
         return f"{label}: \"{value(c.new if c.change == 'added' else c.old, lang)}\""
@@ -61,12 +40,12 @@ def describe(c: Change, lang: str = "id") -> str:
 
 def _node(nid: str, lang: str) -> str:
     if nid == "not-cascaded":
-        return WORDS[lang]["not-cascaded"]
+        return words("diff", lang)["not-cascaded"]
     return f"{kind_of(nid)} {short(nid)}"
 
 
 def to_text(d: Diff, lang: str = "id") -> str:
-    w = WORDS[lang]
+    w = words("diff", lang)
     out = [f"{w['title']}: {d.old_name} → {d.new_name}", ""]
     if not d.changes and not d.shifts:
         return "\n".join(out + [w["none"]]) + "\n"
@@ -94,13 +73,13 @@ def _stability_text(d: Diff, lang: str) -> list[str]:
     stable = d.iku_stability()
     if not stable:
         return []
-    w = WORDS[lang]
+    w = words("diff", lang)
     out = ["", f"{w['stability']} ({w['criterion']}: {CRITERION[lang]}):"]
     return out + [f"  {w['warning']}: {_node(c.old_node or c.node, lang)}: {describe(c, lang)}" for c in stable]
 
 
 def to_markdown(d: Diff, lang: str = "id") -> str:
-    w = WORDS[lang]
+    w = words("diff", lang)
     out = [f"# {w['title']}: {md_cell(d.old_name)} → {md_cell(d.new_name)}", ""]
     if not d.changes and not d.shifts:
         return "\n".join(out + [w["none"], ""])

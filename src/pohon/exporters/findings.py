@@ -7,15 +7,7 @@ from collections import Counter
 from pohon.checks import SEVERITY_RANK, Finding
 from pohon.dataset import Dataset
 from pohon.markdown import cell as md_cell
-
-LABELS = {
-    "id": {"findings": "temuan", "none": "Tidak ada temuan.", "rule": "aturan", "severity": "tingkat",
-           "node": "simpul", "message": "pesan", "title": "Hasil pemeriksaan", "nodes": "simpul",
-           "error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"findings": "findings", "none": "No findings.", "rule": "rule", "severity": "severity",
-           "node": "node", "message": "message", "title": "Check results", "nodes": "nodes",
-           "error": "error", "warning": "warning", "info": "info"},
-}
+from pohon.words import words
 
 
 def summary(ds: Dataset, findings: list[Finding]) -> dict:
@@ -39,7 +31,7 @@ def to_json(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
 
 
 def to_text(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
-    t = LABELS[lang]
+    t = words("findings", lang)
     lines = [f"{f.severity:<8} {f.rule:<26} {f.node}  {f.message(lang)}" for f in findings]
     s = summary(ds, findings)
     counts = ", ".join(f"{n} {t[k]}" for k, n in s["by_severity"].items())
@@ -48,7 +40,7 @@ def to_text(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
 
 
 def to_markdown(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
-    t = LABELS[lang]
+    t = words("findings", lang)
     s = summary(ds, findings)
     out = [f"# {t['title']}: {s['dataset']}", ""]
     out += [f"- {t[k]}: {n}" for k, n in s["by_severity"].items()]
