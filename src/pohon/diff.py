@@ -84,9 +84,6 @@ class Diff:
         criterion that the IKU stay fixed through the Renstra period (PermenPAN-RB 88/2021, Perencanaan)."""
         return [c for c in self.changes if c.kind == "IK" and c.change in STABILITY]
 
-    def status_of(self, node_id: str) -> str | None:
-        return self.status.get(node_id)
-
     def as_dict(self) -> dict:
         return {"old": self.old_name, "new": self.new_name, "years": self.years,
                 "changes": [c.as_dict() for c in self.changes], "budget": [s.as_dict() for s in self.shifts],

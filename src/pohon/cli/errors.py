@@ -17,11 +17,6 @@ from pohon.words import words
 EXIT_BAD_INPUT = 2
 
 
-def current_lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    return (ctx.meta.get("pohon.lang") if ctx else None) or "id"
-
-
 def remember_lang(ctx: click.Context, _param, value):
     """--lang callback: the error path prints in the language the user asked for."""
     ctx.meta["pohon.lang"] = value
