@@ -17,7 +17,7 @@ COLUMNS: dict[str, list[str]] = {
     "sp": ["kode", "nama", "program", "ss", "baris"],
     "ik_target": ["sumber", "ik", "tujuan", "sp", "indikator", "satuan", *TARGET_COLUMNS, "unit_terkait", "baris"],
     "pedoman": ["bagian", "kode", "indikator", "satuan", "klasifikasi", *TARGET_COLUMNS, "penanggung_jawab",
-                "baris"],
+                "definisi", "sumber_data", "cara_menghitung", "catatan", "baris"],
 }
 
 
