@@ -115,7 +115,8 @@ def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
     _append(folder, "ik_target.csv", "lampiran2,T1/SP2/a,,SP2,Jumlah layanan jasa industri,Layanan,"
                                      "100,110,120,130,140,Seluruh Balai,")
     _append(folder, "pedoman.csv", "BALAI,T1/SP2/a,Jumlah layanan jasa industri,Layanan,Maksimasi,"
-                                   "100,110,120,130,140,Seluruh Balai,")
+                                   "100,110,120,130,140,Seluruh Balai,Layanan jasa industri yang selesai dan dibayar,"
+                                   "Laporan layanan balai,Menghitung jumlah layanan yang selesai di tahun berjalan,,")
     _append(folder, "sk.csv", "BAL1,SK.1,Meningkatnya layanan jasa industri,SP2,")
     _append(folder, "ikk.csv", "BAL1,SK.1.1,SK.1,Jumlah layanan jasa industri,Layanan,"
                                "100,110,120,130,140,T1/SP2/a,,")
