@@ -135,14 +135,18 @@ def test_output_worded_indicators_on_data(findings):
     # docs/indicator-quality.md gives the judgement on each of these and on every IK the rule leaves alone
     assert got == {
         "IK:T1/SP2/b": ["terfasilitasi"], "IK:T1/SP2/d": ["terfasilitasi"], "IK:T1/SP3/a": ["diberlakukan"],
-        "IK:T1/SP3/e": ["pnbp"], "IK:T1/SP3/g": ["ruang lingkup"], "IK:T1/SP3/h": ["cakupan"],
+        "IK:T1/SP3/d": ["pengadaan barang dan jasa"], "IK:T1/SP3/e": ["pnbp"],
+        "IK:T1/SP3/f": ["jumlah hasil layanan"], "IK:T1/SP3/g": ["ruang lingkup"], "IK:T1/SP3/h": ["cakupan"],
         "IK:T1/SP3/i": ["cakupan"], "IK:T1/SP4/c": ["rancangan"], "IK:T2/SP5/a": ["tersertifikasi"],
         "IK:T4/SP6/b": ["ditindaklanjuti"], "IK:T4/SP8/b": ["sistem informasi"],
         "SP:SP4": ["tersedianya"], "SP:SP5": ["terselenggaranya"], "SP:SP8": ["sistem informasi"],
         "Tujuan:T2": ["aktivitas"],
     }
     # an outcome word outweighs an output word: "peserta" and "jumlah" are there, the change is named too
-    assert "IK:T2/SP1/b" not in got and "IK:T1/SP3/f" not in got
+    assert "IK:T2/SP1/b" not in got
+    # but not a count of the unit's own service results: "digunakan" only qualifies what T1/SP3/f counts
+    [f] = _by(findings, "output-oriented-indicator", "IK:T1/SP3/f")
+    assert [m["pattern"] for m in f.details["matched"]] == [r"\bjumlah (hasil )?layanan\b"]
 
 
 def test_every_indicator_of_data_has_a_complete_pedoman_entry(findings):
