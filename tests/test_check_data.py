@@ -191,7 +191,9 @@ def test_an_incomplete_balai_entry_is_reported_once_on_its_ik_naming_every_ikk_t
     [got] = run_checks(load_graph(tmp_path), ["definition-incomplete"])
     assert (got.node, got.kind, got.details["bagian"], got.details["baris"]) == ("IK:T1/SP3/e", "incomplete", "BALAI", 17562)
     assert got.details["missing"] == ["sumber_data"] and len(got.details["ikk"]) == 24
-    assert got.message("id") == "entri bagian BALAI (baris 17562) tanpa Sumber Data"
+    assert got.message("id") == "entri Pedoman Kinerja (Lampiran III) bagian BALAI, baris 17562, tanpa Sumber Data"
+    assert got.message("en") == ("its Pedoman Kinerja entry (Lampiran III section BALAI, line 17562) lacks "
+                                 "data source")
 
 
 def test_the_pedoman_fields_ride_on_the_graph_and_dataset_side_tables():

@@ -9,12 +9,12 @@ from pohon.checks.pedoman import Pedoman, field_names, missing
                "IK or IKK with no Pedoman Kinerja entry, or an entry lacking one of its six fields"), kinds={
     "no-entry": Kind("tidak ada di Pedoman Kinerja (Lampiran III) bagian mana pun",
                      "no entry in any section of the Pedoman Kinerja (Lampiran III)"),
-    "no-entry-in-section": Kind("bagian {section} Pedoman Kinerja tidak memuat IK:{ik} yang didukung IKK {unit} "
-                                "(IK itu ada di bagian {defined})",
-                                "the {section} section of the Pedoman Kinerja has no entry for IK:{ik}, which the "
-                                "IKK of {unit} supports (the IK is in section {defined})"),
-    "incomplete": Kind("entri bagian {bagian} (baris {line}) tanpa {fields_id}",
-                       "the {bagian} entry (line {line}) lacks {fields_en}")})
+    "no-entry-in-section": Kind("Pedoman Kinerja (Lampiran III) bagian {section} tidak memuat IK:{ik} yang "
+                                "didukung IKK {unit} (IK itu ada di bagian {defined})",
+                                "Pedoman Kinerja (Lampiran III) section {section} has no entry for IK:{ik}, which "
+                                "the IKK of {unit} supports (the IK is in section {defined})"),
+    "incomplete": Kind("entri Pedoman Kinerja (Lampiran III) bagian {bagian}, baris {line}, tanpa {fields_id}",
+                       "its Pedoman Kinerja entry (Lampiran III section {bagian}, line {line}) lacks {fields_en}")})
 def definition_incomplete(t):
     """What it finds: an IK or IKK without a complete operational definition in the Pedoman Kinerja
     (Lampiran III): an IK no section lists; an entry that leaves one of the six fields empty (Definisi, Cara
