@@ -138,8 +138,8 @@ def test_the_pedoman_reconciles_48_entries_each_with_six_fields_or_a_stated_reas
     assert len(pedoman) == 48
     for row in pedoman:
         missing = [f for f in SIX if not row[f]]
-        for f in missing:  # a field left empty says why in catatan
-            assert row["catatan"] and "tidak ada" in row["catatan"], (row["bagian"], row["kode"], f)
+        for f in missing:  # a field left empty says why in catatan ("tidak ada …", "… kosong di teks sumber")
+            assert row["catatan"] and "di teks sumber" in row["catatan"], (row["bagian"], row["kode"], f)
         if row["cara_menghitung"] and UNREADABLE in row["cara_menghitung"]:
             assert "rumus tidak terbaca di teks sumber (baris " in row["catatan"], (row["bagian"], row["kode"])
     assert all(all(row[f] for f in SIX) for row in pedoman)  # in this source every entry has all six
@@ -166,3 +166,9 @@ def test_sample_fields_of_the_real_source(pedoman):
     kolaborasi = rows[("BALAI", "T3/SP1/c", 17289)]
     assert kolaborasi["cara_menghitung"].endswith(f"sesudah kegiatan kolaborasi (B). {UNREADABLE}")
     assert kolaborasi["catatan"] == "Cara Menghitung: rumus tidak terbaca di teks sumber (baris 17337–17345)"
+
+
+def test_a_label_with_no_text_is_empty_with_the_reason():
+    row = one("T3/SP5/c Tingkat kepatuhan LSIH N/A N/A N/A 100 ", "Definisi: Lembaga Sertifikasi Industri Hijau. ",
+              "Sumber Data: ", "", "Cara Menghitung: perbandingan LSIH yang patuh. ", *SATUAN)
+    assert row["sumber_data"] is None and row["catatan"] == "Sumber Data kosong di teks sumber"
