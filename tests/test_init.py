@@ -110,12 +110,14 @@ def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
             "TOTAL,Total,300,320,340,360,380,")
     _append(folder, "sp.csv", "SP2,Meningkatnya layanan jasa industri,Program Nilai Tambah,"
                               "Meningkatnya layanan jasa industri,")
-    _append(folder, "cascading.csv", "Customer,T1,SP2,a,Jumlah layanan jasa industri,Layanan,,UKE-2,,")
+    # the IK names a change for the customers (a count of services would be output-oriented-indicator's)
+    _append(folder, "cascading.csv", "Customer,T1,SP2,a,Persentase pelanggan yang puas,%,,UKE-2,,")
     _add_mark_column(folder, "BALAI", {"T1/SP2/a"})
-    _append(folder, "ik_target.csv", "lampiran2,T1/SP2/a,,SP2,Jumlah layanan jasa industri,Layanan,"
-                                     "100,110,120,130,140,Seluruh Balai,")
-    _append(folder, "pedoman.csv", "BALAI,T1/SP2/a,Jumlah layanan jasa industri,Layanan,Maksimasi,"
-                                   "100,110,120,130,140,Seluruh Balai,")
+    _append(folder, "ik_target.csv", "lampiran2,T1/SP2/a,,SP2,Persentase pelanggan yang puas,%,"
+                                     "80,82,84,86,88,Seluruh Balai,")
+    _append(folder, "pedoman.csv", "BALAI,T1/SP2/a,Persentase pelanggan yang puas,%,Maksimasi,"
+                                   "80,82,84,86,88,Seluruh Balai,Pelanggan yang menilai layanan baik atau sangat baik,"
+                                   "Survei pelanggan balai,Pelanggan yang puas dibagi pelanggan yang disurvei x 100%,,")
     _append(folder, "sk.csv", "BAL1,SK.1,Meningkatnya layanan jasa industri,SP2,")
     _append(folder, "ikk.csv", "BAL1,SK.1.1,SK.1,Jumlah layanan jasa industri,Layanan,"
                                "100,110,120,130,140,T1/SP2/a,,")

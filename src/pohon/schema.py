@@ -213,6 +213,11 @@ TABLES: tuple[Table, ...] = (
         _c("klasifikasi", doc="Maksimasi or Minimasi"),
         Years("target", "target", "as written"),
         _c("penanggung_jawab", doc="as written"),
+        _c("definisi", doc="Definisi as written"),
+        _c("sumber_data", doc="Sumber Data as written"),
+        _c("cara_menghitung",
+           doc="Cara Menghitung as written; a formula lost in the text: [rumus tidak terbaca di teks sumber]"),
+        _c("catatan", doc="what the source text does not give for this entry, and where"),
         BARIS), mandatory=False, locator=("bagian", "kode"), doc="Lampiran III Pedoman Kinerja, per unit section"),
 )
 

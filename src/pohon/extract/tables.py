@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from pohon.extract.cascading import decide_marks, find_ik
-from pohon.extract.lampiran3 import extract_pedoman
 from pohon.extract.columns import columns
+from pohon.extract.lampiran3 import extract_pedoman
 from pohon.extract.lampiran4 import read_matrix
 from pohon.extract.program import extract_program_table
 from pohon.extract.tabel2 import extract_tabel2, tujuan_rows
