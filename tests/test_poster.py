@@ -19,7 +19,7 @@ from pohon.checks import run_checks
 from pohon.checks.view import in_rel, out_rel
 from pohon.cli import main
 from pohon.errors import OptionError
-from pohon.exporters.poster import make_poster, render_poster
+from pohon.exporters.poster import make_poster, poster_graph, render_poster
 from pohon.exporters.poster.layout import MARGIN, PAPERS, W, overlaps
 from pohon.exporters.poster.tree import DEPTHS, build_tree
 from pohon.graph import load_graph
@@ -137,6 +137,18 @@ def test_unit_view_holds_only_that_units_boxes(graph):
 def test_the_agency_as_unit_is_the_whole_agency(graph):
     whole, agency = build_tree(graph, depth="ikk"), build_tree(graph, unit="BSKJI", depth="ikk")
     assert [n.id for n in agency.walk()] == [n.id for n in whole.walk()] and agency.budget == whole.budget
+
+
+@pytest.mark.parametrize("view", [dict(unit="BSPJI-MEDAN", depth="komponen"), dict(sp="SP3", depth="ikk"),
+                                  dict(unit="P4SI", sp="SP3", depth="komponen"), dict(unit="BSKJI", depth="ik")],
+                         ids=lambda v: "-".join(str(x) for x in v.values()))
+def test_the_graph_of_the_selection_draws_the_same_poster_as_the_whole_graph(graph, findings, view):
+    from pohon.graph import dataset_of
+
+    part = poster_graph(dataset_of(graph), unit=view.get("unit"), sp=view.get("sp"))
+    if view.get("unit") != "BSKJI":  # the agency's poster is the whole cascade
+        assert part.number_of_nodes() < graph.number_of_nodes() / 2
+    assert render_poster(part, findings, "svg", **view) == render_poster(graph, findings, "svg", **view)
 
 
 # ---- layout ----

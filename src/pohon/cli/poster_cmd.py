@@ -7,8 +7,7 @@ import click
 
 from pohon import output as out
 from pohon.cli import main
-from pohon.cli.common import (NonEmptyPath, data_dir_argument, default_data_dir, lang_option, load_graph_or_exit,
-                              writes)
+from pohon.cli.common import NonEmptyPath, data_dir_argument, default_data_dir, lang_option, load_or_exit, writes
 from pohon.errors import OptionError
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
@@ -50,12 +49,13 @@ def poster(data_dir, output, unit, sp, depth, paper, lang):
         raise OptionError(str(output), "bad-format", "akhiri nama berkas dengan .svg atau .pdf",
                           "end the file name with .svg or .pdf")
     from pohon.checks import run_checks
-    from pohon.exporters.poster import render_poster
+    from pohon.exporters.poster import poster_graph, render_poster
     from pohon.exporters.poster.fonts import PosterDependencyError
 
     data_dir = data_dir or default_data_dir()
-    graph = load_graph_or_exit(data_dir)
-    findings = run_checks(graph)
+    ds = load_or_exit(data_dir)
+    findings = run_checks(ds)
+    graph = poster_graph(ds, unit=unit, sp=sp)
     try:
         content = render_poster(graph, findings, fmt, unit=unit, sp=sp, depth=depth, paper=paper.upper(), lang=lang)
     except PosterDependencyError as err:

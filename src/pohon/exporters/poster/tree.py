@@ -176,6 +176,8 @@ def _cut(node: Node, level: int) -> None:
 
 
 def _agency_kode(g: nx.DiGraph) -> str:
+    if "agency" in g.graph:  # poster_graph: a selection may leave the agency's row out
+        return g.graph["agency"]
     for _, a in g.nodes(data=True):
         if a["kind"] == "Unit" and is_agency(a):
             return a["kode"]
