@@ -172,22 +172,45 @@ def test_no_boxes_overlap_and_every_box_is_on_its_paper(graph, findings, view):
     assert drawn > 0
 
 
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: "-".join(str(x) for x in v.values()))
+def test_no_connector_runs_through_a_box(graph, findings, view):
+    from pohon.exporters.poster.layout import Line
+
+    poster = make_poster(graph, findings, **view)
+    eps = 0.5
+    for page in poster.pages:
+        for op in page.ops:
+            if not isinstance(op, Line) or op.stroke != "#555555":  # the tree's connectors
+                continue
+            for (x1, y1), (x2, y2) in zip(op.points, op.points[1:]):
+                for b in page.boxes:
+                    inside_x = min(x1, x2) < b.x + b.w - eps and max(x1, x2) > b.x + eps
+                    inside_y = min(y1, y2) < b.y + b.h - eps and max(y1, y2) > b.y + eps
+                    assert not (inside_x and inside_y), (page.number, b.node.id, op.points)
+
+
 def test_parents_are_centred_over_children_and_siblings_in_code_order(agency):
-    checked = 0
+    checked = folded = 0
     for page in agency.pages:
         for b in page.boxes:
             if len(b.kids) < 2:
                 continue
-            xs = [k.x for k in b.kids]
             if b.kids[0].stacked:  # a stacked leaf list: top to bottom, column by column
                 order = sorted(b.kids, key=lambda k: (k.x, k.y))
                 assert [k.node.id for k in order] == [k.node.id for k in b.kids]
                 continue
-            assert xs == sorted(xs) and len(set(xs)) == len(xs)
-            centre = (b.kids[0].x + b.kids[-1].x + W) / 2
+            rows = b.rows or [b.kids]  # a page root's kids too wide for the paper: rows, top to bottom
+            assert [k for row in rows for k in row] == b.kids
+            assert all(row[0].y == k.y for row in rows for k in row)
+            assert [row[0].y for row in rows] == sorted({row[0].y for row in rows})
+            for row in rows:
+                xs = [k.x for k in row]
+                assert xs == sorted(xs) and len(set(xs)) == len(xs)
+            centre = (rows[0][0].x + rows[0][-1].x + W) / 2
             assert abs(b.x + W / 2 - centre) < 0.01, b.node.id
             checked += 1
-    assert checked >= 5
+            folded += len(rows) > 1
+    assert checked >= 5 and folded >= 2  # the top (9 SS and Lain) and SP3 (10 IKs) are folded on A3
 
 
 def test_siblings_are_in_code_order(graph):
@@ -278,8 +301,11 @@ def test_a_unit_too_big_for_a_page_continues_over_further_pages_by_its_ikks():
         unit.children.append(ikk)
     ik = Node("ik", "IK", "T1/SP1/a", "Indikator", "IK:T1/SP1/a", children=[unit])
     sps = [Node("sp", "SP", "SP1", "Sasaran", "SP:SP1", children=[ik])]
-    sps += [Node(f"sp{i}", "SP", f"SP{i}", "Sasaran lain", f"SP:SP{i}",
-                 children=[Node(f"ik{i}", "IK", f"T1/SP{i}/a", "Indikator lain", f"IK:T1/SP{i}/a")]) for i in range(2, 8)]
+    for i in range(2, 13):  # other SPs, each with an IK and a small unit: the top page holds no more than the SPs
+        small = Node(f"u{i}", "Unit", f"U{i}", "Unit kecil", f"Unit:U{i}",
+                     children=[Node(f"u{i}/1", "IKK", "SK.1", "IKK kecil", f"IKK:U{i}:SK.1", "%", 90)])
+        sps.append(Node(f"sp{i}", "SP", f"SP{i}", "Sasaran lain", f"SP:SP{i}", children=[
+            Node(f"ik{i}", "IK", f"T1/SP{i}/a", "Indikator lain", f"IK:T1/SP{i}/a", children=[small])]))
     root = Node("root", "root", "X", "Instansi",
                 children=[Node(f"ss{i}", "SS", "", "Sasaran strategis", f"SS:{i}", children=[s]) for i, s in enumerate(sps)])
     pages = paginate(root, "A4", "id", 2024, top_cut=2)

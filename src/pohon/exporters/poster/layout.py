@@ -3,8 +3,9 @@
 Layout (points, 1 pt = 1/72 in, drawn at 100 %: body text is 7 pt on paper):
 - a tidy top-down tree: each subtree takes its own band of width, siblings left to right in code order, a
   parent centred over its children; children that are all leaves are stacked in columns under the parent
-  (an org chart's last level), which keeps the tree narrow. Boxes never overlap by construction, and
-  `overlaps()` checks it.
+  (an org chart's last level), which keeps the tree narrow. A page root's subtrees too wide for the paper
+  side by side are folded into rows hanging from a trunk at their left (the 9 SS of the top on one A3 page).
+  Boxes never overlap by construction, and `overlaps()` checks it.
 - paging: a tree that does not fit the paper at 100 % is cut by subtree. The first page shows the top of the
   tree down to the SP (with --unit: down to the unit); each cut box says where it continues (`→ hlm. 4`), and
   each continued subtree (one SP, one unit or one unit type) starts on a page of its own, right after the
@@ -101,6 +102,7 @@ class Placed:
     h: float
     stacked: bool = False
     kids: list["Placed"] = field(default_factory=list)
+    rows: list[list["Placed"]] = field(default_factory=list)  # a page root's kids folded into rows (if any)
     cont: list[int] = field(default_factory=list)  # pages the hidden subtree continues on
     notes: list[int] = field(default_factory=list)  # footnote numbers in the findings list
     severity: str | None = None
@@ -171,9 +173,41 @@ def box_height(node: Node, lang: str, last_year, continued: bool) -> float:
 # ---- tree layout ----
 
 def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_year, max_bottom: float,
-                left: float = 0.0, top: float = 0.0) -> list[Placed]:
+                left: float = 0.0, top: float = 0.0, max_width: float | None = None) -> list[Placed]:
     """Place `root` with the subtrees `kids` (boxes at level `cut` keep their children hidden). Returns every
-    placed box, root first; positions are relative to (left, top)."""
+    placed box, root first; positions are relative to (left, top). Subtrees that side by side would be wider
+    than `max_width` are folded into rows, one below the other, hanging from a trunk at their left."""
+    placed, widths = _tidy(root, kids, cut, lang, last_year, max_bottom, left, top)
+    if max_width is None or len(widths) < 2 or sum(widths) + HGAP * (len(widths) - 1) <= max_width:
+        return placed
+    rows: list[list[int]] = [[]]
+    used = 0.0
+    for i, w in enumerate(widths):
+        if rows[-1] and used + HGAP + w > max_width:
+            rows.append([])
+            used = 0.0
+        used += (HGAP if rows[-1] else 0.0) + w
+        rows[-1].append(i)
+    out: list[Placed] = []
+    root_box = None
+    y = top
+    for row in rows:
+        boxes, _ = _tidy(root, [kids[i] for i in row], cut, lang, last_year, max_bottom, left, y)
+        row_kids = boxes[0].kids
+        if root_box is None:
+            root_box = boxes[0]
+            out += boxes
+        else:
+            out += boxes[1:]
+        root_box.rows.append(row_kids)
+        root_box.kids = [k for r in root_box.rows for k in r]
+        y = bbox(out)[3] + VGAP - root_box.h  # the next row's kids start VGAP below this row
+    return out
+
+
+def _tidy(root: Node, kids: list[Node], cut: int | None, lang: str, last_year, max_bottom: float,
+          left: float, top: float) -> tuple[list[Placed], list[float]]:
+    """The tidy layout of `root` over `kids` in one row: every placed box (root first) and each kid's width."""
 
     def shown(n: Node) -> list[Node]:
         if n is root:
@@ -235,8 +269,15 @@ def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_y
         p.x = (first.x + last.x) / 2
         return width
 
-    place(tree, left, 0)
-    return placed
+    if stacks(tree) or not tree.kids:
+        return placed, [place(tree, left, 0)]
+    tree.y = ys[0]  # = place(tree, left, 0), keeping each kid's width
+    widths, cursor = [], left
+    for k in tree.kids:
+        widths.append(place(k, cursor, 1))
+        cursor += widths[-1] + HGAP
+    tree.x = (tree.kids[0].x + tree.kids[-1].x) / 2
+    return placed, widths
 
 
 def _columns(kids: list[Placed], top: float, bottom: float) -> list[list[Placed]]:
@@ -282,9 +323,10 @@ UNIT_LEVEL = LEVEL["Unit"]
 PAGE_LEVELS = (LEVEL["SP"], UNIT_LEVEL, LEVEL["IKK"])  # the boxes whose subtrees continue on pages of their own
 
 
-def layout_page(grp: Group, lang: str, last_year, max_bottom: float) -> list[Placed]:
+def layout_page(grp: Group, lang: str, last_year, max_bottom: float, max_width: float) -> list[Placed]:
     """Every box of a page's tree, below its caption (if any)."""
-    return layout_tree(grp.root, grp.kids, grp.cut, lang, last_year, max_bottom, top=CAPTION_H if grp.caption else 0.0)
+    return layout_tree(grp.root, grp.kids, grp.cut, lang, last_year, max_bottom,
+                       top=CAPTION_H if grp.caption else 0.0, max_width=max_width)
 
 
 def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list[Page]:
@@ -298,7 +340,7 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
     parent = {c.id: n for n in root.walk() for c in n.children}
 
     def fits(grp: Group) -> bool:
-        x0, y0, x1, y1 = bbox(layout_page(grp, lang, last_year, max_bottom))
+        x0, y0, x1, y1 = bbox(layout_page(grp, lang, last_year, max_bottom, avail_w))
         return x1 - x0 <= avail_w and y1 <= avail_h  # trees start at 0 (captions above their roots)
 
     def pack(r: Node, cut: int | None, caption: str) -> list[list[Node]] | None:
@@ -335,10 +377,11 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
 
     def series(r: Node, groups: list[list[Node]], cut: int | None, cap: str, back: list[int], top: bool):
         out = []
+        # a unit's pages under different IKs differ by the IK: the header says which (`IK T1/SP2/d › Unit …`)
+        prefix = t["overview"] + " — " if top else f"{short(parent[r.id])} › " if cap else ""
         for i, grp in enumerate(groups):
             suffix = f" ({i + 1}/{len(groups)})" if len(groups) > 1 else ""
-            plan.append(Page(len(plan) + 1, (t["overview"] + " — " if top else "") + title(r) + suffix,
-                             Group(r, grp, cut, cap), back))
+            plan.append(Page(len(plan) + 1, prefix + title(r) + suffix, Group(r, grp, cut, cap), back))
             out.append(plan[-1])
         return out
 
@@ -371,7 +414,7 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
 
     pages_for(root, [], True)
     for p in plan:
-        p.boxes = layout_page(p.group, lang, last_year, max_bottom)
+        p.boxes = layout_page(p.group, lang, last_year, max_bottom, avail_w)
         for b in p.boxes:
             if b.node.id in p.continues and b.node is not p.group.root:
                 b.cont = p.continues[b.node.id]
@@ -514,6 +557,14 @@ def _tree_ops(boxes: list[Placed], lang: str, last_year) -> list:
                 ops.append(Line([(sx, mid), (sx, col[-1].y + 9)]))
                 for k in col:
                     ops.append(Line([(sx, k.y + 9), (k.x, k.y + 9)]))
+        elif len(p.rows) > 1:  # rows hang from a trunk left of every box
+            trunk = min(b.x for b in boxes) - HGAP / 2
+            mids = [row[0].y - VGAP / 2 for row in p.rows]
+            ops.append(Line([(p.x + W / 2, bottom), (p.x + W / 2, mids[0])]))
+            ops.append(Line([(trunk, mids[0]), (trunk, mids[-1])]))
+            for row, mid in zip(p.rows, mids):
+                ops.append(Line([(trunk, mid), (max(k.x for k in row) + W / 2, mid)]))
+                ops += [Line([(k.x + W / 2, mid), (k.x + W / 2, k.y)]) for k in row]
         else:
             mid = bottom + VGAP / 2
             centres = [k.x + W / 2 for k in p.kids]
