@@ -401,7 +401,7 @@ def test_boxes_with_findings_carry_a_mark_and_a_note_in_the_list(graph, findings
     sets = [frozenset(id(f) for f in note.findings) for note in poster.notes]
     assert len(sets) == len(set(sets))
     listed_ids = [id(f) for items in sets for f in items]
-    assert len(listed_ids) <= 1.05 * len(set(listed_ids))  # only where a type's members differ (Lain: 1 balai)
+    assert len(listed_ids) <= 1.05 * len(set(listed_ids))  # a balai drawn alone (BSPJI-LAMPUNG in Lain) is also in its type's note
     for b in own:
         worst = min((f.severity for f in findings if f.node == b.node.graph_id),
                     key=("error", "warning", "info").index)
