@@ -307,7 +307,8 @@ def test_a_unit_too_big_for_a_page_continues_over_further_pages_by_its_ikks():
         sps.append(Node(f"sp{i}", "SP", f"SP{i}", "Sasaran lain", f"SP:SP{i}", children=[
             Node(f"ik{i}", "IK", f"T1/SP{i}/a", "Indikator lain", f"IK:T1/SP{i}/a", children=[small])]))
     root = Node("root", "root", "X", "Instansi",
-                children=[Node(f"ss{i}", "SS", "", "Sasaran strategis", f"SS:{i}", children=[s]) for i, s in enumerate(sps)])
+                children=[Node(f"ss{i}", "SS", "", "Sasaran strategis", f"SS:{i}", children=[sp])
+                          for i, sp in enumerate(sps)])
     pages = paginate(root, "A4", "id", 2024, top_cut=2)
     by_root = {}
     for p in pages:
@@ -401,7 +402,8 @@ def test_boxes_with_findings_carry_a_mark_and_a_note_in_the_list(graph, findings
     sets = [frozenset(id(f) for f in note.findings) for note in poster.notes]
     assert len(sets) == len(set(sets))
     listed_ids = [id(f) for items in sets for f in items]
-    assert len(listed_ids) <= 1.05 * len(set(listed_ids))  # a balai drawn alone (BSPJI-LAMPUNG in Lain) is also in its type's note
+    # a balai drawn alone (BSPJI-LAMPUNG in Lain) is also in its type's note
+    assert len(listed_ids) <= 1.05 * len(set(listed_ids))
     for b in own:
         worst = min((f.severity for f in findings if f.node == b.node.graph_id),
                     key=("error", "warning", "info").index)

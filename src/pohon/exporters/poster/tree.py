@@ -4,8 +4,8 @@ The tree is a tree (the graph is not): a unit appears under every IK it carries,
 cascade to that IK, so every komponen sits under exactly one box of each level and its anggaran is counted
 once, as in `pohon budget`. A Lampiran IV mark for a unit type with several units (the balai) is one box for
 the type ("BSPJI · 13 balai") under the IK, not one link per balai; at --depth ikk and komponen its balai hang
-under that box, each with its IKKs cascading to the IK (and their komponen). IKKs that cascade to no IK hang under a box of their own
-("tidak ter-cascade"), so the root's budget is the total of every komponen shown.
+under that box, each with its IKKs cascading to the IK (and their komponen). IKKs that cascade to no IK hang
+under a box of their own ("tidak ter-cascade"), so the root's budget is the total of every komponen shown.
 """
 from __future__ import annotations
 
