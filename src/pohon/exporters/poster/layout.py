@@ -15,6 +15,7 @@ Layout (points, 1 pt = 1/72 in, drawn at 100 %: body text is 7 pt on paper):
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from pohon import fmt
@@ -149,24 +150,27 @@ class Poster:
 
 # ---- boxes ----
 
-def _label(node: Node, lang: str) -> str:
-    return T[lang][node.kind]
+def _box_lines(node: Node, lang: str, last_year) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    return _lines(node.kind, node.nama, node.target, node.satuan, node.budget, lang, last_year)
 
 
-def _box_lines(node: Node, lang: str, last_year) -> tuple[list[str], list[str], str]:
+@functools.lru_cache(maxsize=1 << 16)  # the paging lays a box out again for every page it tries
+def _lines(kind, nama, target, satuan, budget, lang, last_year) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     inner = W - 2 * PAD
-    name = fonts.wrap(node.nama, inner, BODY_SIZE)
-    extra = []
-    if node.kind in ("IK", "IKK"):
-        target = fmt.target(node.target, lang)
-        text = f"{T[lang]['target'].format(year=last_year)}: {target}" + (f" {node.satuan}" if node.satuan and node.target is not None else "")
-        extra = fonts.wrap(text, inner, BODY_SIZE)
-    return name, extra, fmt.juta(node.budget, lang)
+    name = fonts.wrap(nama, inner, BODY_SIZE)
+    extra: tuple[str, ...] = ()
+    if kind in ("IK", "IKK"):
+        text = f"{T[lang]['target'].format(year=last_year)}: {fmt.target(target, lang)}"
+        extra = fonts.wrap(text + (f" {satuan}" if satuan and target is not None else ""), inner, BODY_SIZE)
+    return name, extra, fmt.juta(budget, lang)
 
 
 def box_height(node: Node, lang: str, last_year, continued: bool) -> float:
     name, extra, _ = _box_lines(node, lang, last_year)
-    lines = len(name) + len(extra) + 1 + (1 if continued else 0)
+    return _height(len(name) + len(extra) + 1 + (1 if continued else 0))
+
+
+def _height(lines: int) -> float:
     return PAD + CODE_SIZE + 3 + lines * LINE_H + PAD - 1
 
 
@@ -339,7 +343,11 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
     t = T[lang]
     parent = {c.id: n for n in root.walk() for c in n.children}
 
+    most = int(avail_w * avail_h // (W * _height(2)))  # boxes of one name line at least, none overlapping
+
     def fits(grp: Group) -> bool:
+        if _more_boxes_than(grp, most):  # a quick no before laying a big tree out
+            return False
         x0, y0, x1, y1 = bbox(layout_page(grp, lang, last_year, max_bottom, avail_w))
         return x1 - x0 <= avail_w and y1 <= avail_h  # trees start at 0 (captions above their roots)
 
@@ -419,6 +427,18 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
             if b.node.id in p.continues and b.node is not p.group.root:
                 b.cont = p.continues[b.node.id]
     return plan
+
+
+def _more_boxes_than(grp: Group, limit: int) -> bool:
+    stack, n = list(grp.kids), 1
+    while stack:
+        node = stack.pop()
+        n += 1
+        if n > limit:
+            return True
+        if grp.cut is None or LEVEL[node.kind] < grp.cut:
+            stack.extend(node.children)
+    return False
 
 
 def _at_level(kids: list[Node], cut: int):
