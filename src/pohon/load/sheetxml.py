@@ -1,9 +1,11 @@
 """What a workbook's XML says that the values of its cells do not: the formulas that hold no stored value, and
 whether the sheet's first cell is A1 (pohon.load.workbook's fast reader starts its grid at the first cell).
 
-A sheet's XML is searched once for the few literal strings that open a formula (polars' regex engine runs a
-SIMD search for a set of literals, ~1 GB/s; Python's bytes.find was ~6 times slower a string); the
-cell-by-cell regular expressions run only on the sheets where a formula was found.
+A sheet's XML is searched once for `f>`, which ends every formula element that holds a formula (`</f>`,
+`</x:f>`; a shared formula's `<f t="shared" si="0"/>` cells always come with the group's first cell, which
+holds it): one bytes.find over the sheet, ~0.06 s for the 69 MB of the 100k-komponen workbook (the
+inflating costs ~0.15 s; regular expressions over every sheet took 0.45 s in all). The cell-by-cell
+regular expressions run only on the sheets where the search finds something.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _F = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _V = re.compile(rb"<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>", re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
-_FORMULA_MARKS = ("<f>", "<f ", ":f>", ":f ")
+_FORMULA_END = b"f>"
 
 
 @dataclass
@@ -59,19 +61,8 @@ class WorkbookXml:
                 xml = z.read(self.members.get(sheet, ""))
             except KeyError:
                 return SheetFacts(starts_at_a1=False)
-        formulas = _formulas_without_value(xml) if _any(xml, _FORMULA_MARKS) else []
+        formulas = _formulas_without_value(xml) if xml.find(_FORMULA_END) >= 0 else []
         return SheetFacts(formulas, _starts_at_a1(xml))
-
-
-def _any(xml: bytes, marks: tuple[str, ...]) -> bool:
-    """Whether one of `marks` occurs in `xml` (True when the XML is not UTF-8: the search cannot say)."""
-    import polars as pl
-
-    try:
-        text = pl.Series([xml], dtype=pl.Binary).cast(pl.String)
-    except pl.exceptions.PolarsError:
-        return True
-    return bool(text.str.contains("|".join(re.escape(m) for m in marks))[0])
 
 
 def _starts_at_a1(xml: bytes) -> bool:
