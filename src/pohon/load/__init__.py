@@ -1,8 +1,8 @@
 """Load a data/ folder into a Dataset of typed tables, collecting every problem before raising LoadError.
 
-Per file: bytes -> header and string cells (pohon.load.csvparse), the header checked against the schema,
-each column read by its kind (pohon.load.cells), then keys and references across files
-(pohon.load.integrity). Rules of the loader that the tests hold it to:
+Per file: bytes -> header and string cells (pohon.load.csvparse; a workbook's sheet gives the same,
+pohon.load.workbook), the header checked against the schema, each column read by its kind
+(pohon.load.cells), then keys and references across files (pohon.load.integrity). Rules of the loader that the tests hold it to:
 - every problem is a RowError `file:line:col: code: message`, all of them collected, sorted, at most
   MAX_ERRORS_PER_FILE a file (then one line saying how many more);
 - a row whose cells cannot be read (numbers, flags, marks, `baris`) is reported for those cells only; its
