@@ -122,6 +122,8 @@ def test_the_two_readers_give_the_same_cells(book, tmp_path):
 def test_a_missing_sheet_and_a_file_that_is_no_workbook(book, tmp_path):
     assert _errors(_edited(book, tmp_path, lambda wb: wb.remove(wb["units"])))[0].startswith(
         "edited.xlsx:0:0: missing-sheet: sheet 'units' is required")
+    assert _errors(tmp_path / "nowhere.xlsx") == [
+        f"{tmp_path / 'nowhere.xlsx'}:0:0: missing-file: workbook not found / buku kerja tidak ada"]
     fake = tmp_path / "fake.xlsx"
     fake.write_text("kode,nama\n", encoding="utf-8")
     assert _errors(fake)[0].startswith(f"{fake}:0:0: bad-workbook: not a readable .xlsx workbook")

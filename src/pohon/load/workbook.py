@@ -89,8 +89,8 @@ def read_workbook(path: Path) -> Workbook:
 
     logging.getLogger("fastexcel.types.dtype").setLevel(logging.ERROR)  # "could not determine dtype" of empty columns
     try:
+        xml = WorkbookXml(path)  # first: zipfile says FileNotFoundError, fastexcel a CalamineError
         sheet_names = fastexcel.read_excel(path).sheet_names
-        xml = WorkbookXml(path)
     except FileNotFoundError:
         raise LoadError([RowError(str(path), 0, 0, "missing-file", "workbook not found / buku kerja tidak ada")]) \
             from None
