@@ -224,4 +224,4 @@ def _parsed(grid: pl.DataFrame, name: str) -> Parsed:
         if over.height:  # kept for its ids, never as a row
             line = pl.when(pl.any_horizontal(pl.col(beyond) != "")).then(-line).otherwise(line)
     frame = body.select(*(pl.col(c).alias(f"c{i}") for i, c in enumerate(grid.columns[:width])), line.alias("_line"))
-    return Parsed([h.strip(WHITESPACE) for h in header], frame, errors=errors, reader="workbook")
+    return Parsed([h.strip(WHITESPACE) for h in header], frame, errors=errors, reader="python-calamine")
