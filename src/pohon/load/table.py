@@ -8,7 +8,7 @@ import polars as pl
 from pohon.errors import RowError
 from pohon.load import cells
 from pohon.load.cells import strip
-from pohon.load.csvparse import parse
+from pohon.load.csvparse import Parsed
 from pohon.nodes import AGENCY_KELOMPOK, SEP
 from pohon.schema import PERCENT_SATUAN, YEAR_COLUMN, Table, Years
 
@@ -50,10 +50,9 @@ def empty_frame(table: Table, years, marks) -> pl.DataFrame:
     return pl.DataFrame(schema=schema)
 
 
-def read_table(data: bytes, table: Table, unit_types: set[str] | None) -> FileResult:
+def read_table(parsed: Parsed, table: Table, unit_types: set[str] | None) -> FileResult:
+    """One file's header and cells (pohon.load.csvparse, or a workbook sheet) read against its table."""
     out = FileResult(table)
-    parsed = parse(data, table.file)
-    del data  # the file's bytes are in the frame now; the caller passes them without keeping a reference
     out.errors += parsed.errors
     if parsed.frame is None and not parsed.errors and parsed.header == [""]:
         out.errors.append(RowError(table.file, 1, 1, "empty-file", "no header row / tidak ada baris judul"))
