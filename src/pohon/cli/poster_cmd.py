@@ -9,6 +9,7 @@ from pohon import output as out
 from pohon.cli import main
 from pohon.cli.common import NonEmptyPath, data_dir_argument, default_data_dir, lang_option, load_or_exit, writes
 from pohon.errors import OptionError
+from pohon.words import say
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
 PAPERS = ("A4", "A3", "A2")
@@ -68,4 +69,4 @@ def poster(data_dir, output, unit, sp, depth, paper, lang):
             err.option = f"{data_dir / where}"
         raise
     out.write_file(output, content, inputs=[data_dir])
-    click.echo(f"wrote {output}" if lang == "en" else f"{output} ditulis")
+    click.echo(say("cli", "wrote", lang, path=output))

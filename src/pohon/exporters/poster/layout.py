@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pohon import fmt
 from pohon.exporters.poster import fonts
 from pohon.exporters.poster.tree import LEVEL, Node
+from pohon.words import words
 
 PAPERS = {"A4": (842.0, 595.0), "A3": (1191.0, 842.0), "A2": (1684.0, 1191.0)}  # landscape, points
 MARGIN, HEADER_H = 24.0, 34.0
@@ -30,26 +31,6 @@ SEVERITY_ORDER = ("error", "warning", "info")
 KIND_FILL = {"root": "#1f3a5f", "SS": "#4b3f72", "SP": "#005f73", "IK": "#0a9396", "Unit": "#bb3e03",
              "Tipe": "#7f5539", "IKK": "#ca6702", "Komponen": "#6c757d", "Lain": "#495057"}
 SEVERITY_FILL = {"error": "#c1121f", "warning": "#e9a100", "info": "#1d70b8"}
-T = {
-    "id": {"root": "Instansi", "SS": "SS", "SP": "SP", "IK": "IK", "Unit": "Unit", "Tipe": "Tipe unit",
-           "IKK": "IKK", "Komponen": "Komponen", "Lain": "Lain", "target": "Target {year}", "page": "hlm.",
-           "pages": "hlm. {n}/{total}", "continued": "lanjutan dari hlm. {n}", "overview": "Ikhtisar", "under": "di bawah {what}",
-           "findings": "Temuan pemeriksaan (pohon check) pada kotak yang digambar",
-           "findings_more": "Temuan (lanjutan)", "none": "Tidak ada temuan pada kotak yang digambar.",
-           "units": "unit-unitnya", "elsewhere": "{n} temuan lain ada pada simpul yang tidak digambar di poster ini (lebih dalam dari "
-                        "--depth, di luar tampilan, atau Tabel 10): lihat pohon check.",
-           "legend": "Anggaran: jumlah komponen {years}, Rp juta, tiap komponen dihitung sekali · target tahun {last}",
-           "sev": {"error": "galat", "warning": "peringatan", "info": "info"}},
-    "en": {"root": "Agency", "SS": "SS", "SP": "SP", "IK": "IK", "Unit": "Unit", "Tipe": "Unit type",
-           "IKK": "IKK", "Komponen": "Komponen", "Lain": "Other", "target": "Target {year}", "page": "p.",
-           "pages": "p. {n}/{total}", "continued": "continued from p. {n}", "overview": "Overview", "under": "under {what}",
-           "findings": "Findings of the checks (pohon check) on the boxes drawn",
-           "findings_more": "Findings (continued)", "none": "No findings on the boxes drawn.",
-           "units": "its units", "elsewhere": "{n} more findings are on nodes this poster does not draw (deeper than --depth, "
-                        "outside the view, or Tabel 10): see pohon check.",
-           "legend": "Budget: sum of komponen {years}, Rp juta, each komponen counted once · target of {last}",
-           "sev": {"error": "error", "warning": "warning", "info": "info"}},
-}
 
 
 # ---- drawing operations (top-left origin, points) ----
@@ -160,7 +141,7 @@ def _lines(kind, nama, target, satuan, budget, lang, last_year) -> tuple[tuple[s
     name = fonts.wrap(nama, inner, BODY_SIZE)
     extra: tuple[str, ...] = ()
     if kind in ("IK", "IKK"):
-        text = f"{T[lang]['target'].format(year=last_year)}: {fmt.target(target, lang)}"
+        text = f"{words('poster', lang)['target'].format(year=last_year)}: {fmt.target(target, lang)}"
         extra = fonts.wrap(text + (f" {satuan}" if satuan and target is not None else ""), inner, BODY_SIZE)
     return name, extra, fmt.juta(budget, lang)
 
@@ -340,7 +321,7 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
     pw, ph = PAPERS[paper]
     avail_w, avail_h = pw - 2 * MARGIN, ph - 2 * MARGIN - HEADER_H
     max_bottom = avail_h  # a stack of leaves wraps into another column before it runs off the paper
-    t = T[lang]
+    t = words("poster", lang)
     parent = {c.id: n for n in root.walk() for c in n.children}
 
     most = int(avail_w * avail_h // (W * _height(2)))  # boxes of one name line at least, none overlapping
@@ -499,7 +480,7 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
     first_note_page = len(pages) + 1
     for i, ops in enumerate(note_pages):
         number = first_note_page + i
-        title = T[lang]["findings"] if i == 0 else T[lang]["findings_more"]
+        title = words("poster", lang)["findings"] if i == 0 else words("poster", lang)["findings_more"]
         page = Page(number, title, None)
         page.ops = _header(dataset, period, title, number, total, pw, lang, None) + ops
         pages.append(page)
@@ -509,10 +490,10 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
 def _findings_of(node: Node, by_node: dict, lang: str) -> list[tuple[list, str]]:
     """(findings, label) groups of a box: its own node's findings. A unit-type box whose balai are not drawn
     (above --depth ikk) stands for them: it carries their findings (the same note under every IK)."""
-    label = f"{node.label or T[lang][node.kind]} {node.kode}".strip()
+    label = f"{node.label or words('poster', lang)[node.kind]} {node.kode}".strip()
     if node.covers:
         units = [f for gid in node.covers for f in by_node.get(gid, [])]
-        return [(units, f"{label}: {T[lang]['units']}")] if units else []
+        return [(units, f"{label}: {words('poster', lang)['units']}")] if units else []
     gid = node.graph_id
     if not gid or gid not in by_node:
         return []
@@ -530,7 +511,7 @@ def page_list(numbers: list[int]) -> str:
 
 
 def _header(dataset, period, title, number, total, pw, lang, back) -> list:
-    t = T[lang]
+    t = words("poster", lang)
     y = MARGIN + 9
     ops = [Text(MARGIN, y, f"{dataset} · Renstra {period}", 8.5, True, "#1f3a5f", role="header"),
            Text(pw - MARGIN, y, t["pages"].format(n=number, total=total), 8.5, True, "#1f3a5f", "end",
@@ -544,12 +525,12 @@ def _header(dataset, period, title, number, total, pw, lang, back) -> list:
 
 
 def _legend(pw, ph, lang, period, last_year) -> list:
-    t = T[lang]
+    t = words("poster", lang)
     y = ph - MARGIN / 2
     ops = [Text(MARGIN, y, t["legend"].format(years=period, last=last_year), 7.0, False, "#444444", role="legend")]
     x = pw - MARGIN
     for sev in reversed(SEVERITY_ORDER):
-        label = t["sev"][sev]
+        label = words("severity", lang)[sev]
         x -= fonts.width(label, 7.0)
         ops.append(Text(x, y, label, 7.0, False, "#444444", role="legend"))
         x -= 8
@@ -604,7 +585,7 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     band = PAD + CODE_SIZE + 2
     ops: list = [Rect(p.x, p.y, p.w, p.h, "#ffffff", colour, 2.0), Rect(p.x, p.y, p.w, band, colour, None, 2.0)]
     y = p.y + PAD + CODE_SIZE - 1
-    label = n.label or T[lang][n.kind]
+    label = n.label or words("poster", lang)[n.kind]
     ops.append(Text(p.x + PAD, y, label, BODY_SIZE, False, "#ffffff", role="kind"))
     if n.kode:
         ops.append(Text(p.x + PAD + fonts.width(label, BODY_SIZE) + 3, y, n.kode, CODE_SIZE, True, "#ffffff", role="kode"))
@@ -626,7 +607,7 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     y += LINE_H
     if p.cont:
         pages = page_list(p.cont)
-        ops.append(Text(p.x + p.w - PAD, y, f"→ {T[lang]['page']} {pages}", BODY_SIZE, True, colour, "end",
+        ops.append(Text(p.x + p.w - PAD, y, f"→ {words('poster', lang)['page']} {pages}", BODY_SIZE, True, colour, "end",
                         role="cont"))
     return ops
 
@@ -634,7 +615,8 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
 def _note_pages(notes, pw, ph, lang, elsewhere: int = 0) -> list[list]:
     """The findings list, in columns, over as many pages as it needs; first, how many findings sit on
     nodes the poster does not draw (deeper than --depth, outside the view, Tabel 10)."""
-    t = T[lang]
+    t = words("poster", lang)
+    sev = words("severity", lang)
     col_w, gap = 250.0, 14.0
     ncols = max(1, int((pw - 2 * MARGIN + gap) // (col_w + gap)))
     top, bottom = MARGIN + HEADER_H, ph - MARGIN - 10
@@ -665,7 +647,7 @@ def _note_pages(notes, pw, ph, lang, elsewhere: int = 0) -> list[list]:
         several = note.name_nodes or len({f.node for f in items}) > 1
         for f in items:
             who = f.node.split(":", 1)[1].replace(":", " ") + " — " if several else ""
-            lines = fonts.wrap(f"[{t['sev'][f.severity]}] {who}{f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
+            lines = fonts.wrap(f"[{sev[f.severity]}] {who}{f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
             for j, line in enumerate(lines):
                 newline(LINE_H)
                 x = MARGIN + col * (col_w + gap)

@@ -18,14 +18,12 @@ from pohon.budget import natural_key
 from pohon.checks.view import anggaran_total, in_rel, out_rel
 from pohon.errors import OptionError
 from pohon.nodes import is_agency
+from pohon.words import say
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
 LEVEL = {"root": 0, "SS": 1, "SP": 2, "IK": 3, "Unit": 4, "Tipe": 4, "IKK": 5, "Komponen": 6, "Lain": 1}
 DEPTH_LEVEL = {"ik": 3, "unit": 4, "ikk": 5, "komponen": 6}
 TIPE_ORDER = ("BSKJI", "SET", "P4SI", "P2SI", "POPTIKJI", "PIH", "BBSPJI", "BSPJI")
-BALAI = {"id": "balai", "en": "centres"}
-NOT_CASCADED = {"id": ("Tidak ter-cascade", "IKK tanpa IK di Lampiran IV"),
-                "en": ("Not cascaded", "IKKs that cascade to no IK of Lampiran IV")}
 
 
 @dataclass
@@ -110,7 +108,8 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
             if wanted or len(by_type[tipe]) < 2 or len(members) < 2:
                 out += [unit_node(prefix, uid, ikks_by_unit) for uid in members]
                 continue
-            box = Node(f"{prefix}/Tipe:{tipe}", "Tipe", tipe, f"{tipe} · {len(members)} {BALAI[lang]}")
+            box = Node(f"{prefix}/Tipe:{tipe}", "Tipe", tipe,
+                       f"{tipe} · {len(members)} {say('poster-tree', 'balai', lang)}")
             box.children = [unit_node(box.id, u, ikks_by_unit) for u in members]
             box.budget = round(sum(c.budget for c in box.children), 2)
             box.covers = list(members)
@@ -154,7 +153,7 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
         for n, a in g.nodes(data=True):
             if a["kind"] == "IKK" and not out_rel(g, n, "CASCADES_TO"):
                 loose[f"Unit:{a['unit']}"].append(n)
-        lain = Node("Lain", "Lain", *NOT_CASCADED["en" if lang == "en" else "id"])
+        lain = Node("Lain", "Lain", say("poster-tree", "not-cascaded", lang), say("poster-tree", "not-cascaded-note", lang))
         lain.children = unit_children("Lain", None, loose, [])
         lain.budget = round(sum(c.budget for c in lain.children), 2)
         if lain.children:
