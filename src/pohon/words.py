@@ -262,6 +262,14 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "not-cascaded": ("Tidak ter-cascade", "Not cascaded"),
         "not-cascaded-note": ("IKK tanpa IK di Lampiran IV", "IKKs that cascade to no IK of Lampiran IV"),
     },
+    "pedoman-fields": {
+        "definisi": ("Definisi", "definition"),
+        "cara_menghitung": ("Cara Menghitung", "way of calculating"),
+        "sumber_data": ("Sumber Data", "data source"),
+        "satuan": ("Satuan", "unit of measure"),
+        "klasifikasi": ("Klasifikasi", "direction (klasifikasi)"),
+        "penanggung_jawab": ("Penanggung Jawab", "owner (penanggung jawab)"),
+    },
 }
 
 WORDS: dict[str, dict[str, dict[str, str]]] = {
