@@ -14,8 +14,7 @@ import networkx as nx
 from pohon import __version__, fmt
 from pohon.budget import rollup
 from pohon.checks import REGISTRY, Finding, all_rules, run_checks
-from pohon.checks.view import in_rel, money, nodes, out_rel, rupiah
-from pohon.nodes import is_agency
+from pohon.checks.view import in_rel, money, nodes, out_rel, rupiah, unit_pagu, yearly_sums
 from pohon.errors import OptionError
 from pohon.output import write_file
 from pohon.words import words
@@ -87,9 +86,8 @@ def _summary(g, findings, t, lang) -> list[Section]:
     kinds = Counter(a["kind"] for _, a in g.nodes(data=True))
     sev = Counter(f.severity for f in findings)
     ys = list(g.graph.get("years", []))
-    komponen = {y: sum(money(g.nodes[k].get(f"anggaran_{y}")) for k in nodes(g, "Komponen")) for y in ys}
-    pagu = {y: sum(money(g.nodes[u].get(f"pagu_{y}")) for u in nodes(g, "Unit") if not is_agency(g.nodes[u]))
-            for y in ys}
+    komponen = yearly_sums(g, nodes(g, "Komponen"), "anggaran", ys)
+    pagu = unit_pagu(g, ys)
     text = [f"{t['made']} {__version__}.",
             f"{len(findings)} {t['n_findings']}: " + ", ".join(f"{sev.get(s, 0)} {t[s]}" for s in ("error", "warning", "info")),
             f"{t['komponen']}: " + ", ".join(f"{y}: Rp {rupiah(v, lang)} juta" for y, v in komponen.items()),
