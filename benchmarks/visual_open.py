@@ -1,7 +1,7 @@
 """How long a 5,000-node `pohon visual` page takes to open in headless Chromium (target: <= 3 s).
 
 Not a test: run `python benchmarks/visual_open.py [--runs N]`. Builds a synthetic cascade that follows
-docs/ARCHITECTURE.md (html_sample.sample_graph), renders it at komponen depth, opens it from file:// and
+docs/ARCHITECTURE.md (tests/sample_graph.py), renders it at komponen depth, opens it from file:// and
 reports the time from navigation start to `window.__pohonReady` (set on the network's first `afterDrawing`:
 positions are fixed and physics is off, so the first drawing is the settled one).
 """
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from pohon.exporters.html import render_html  # noqa: E402
-from pohon.exporters.html_sample import sample_graph  # noqa: E402
+from tests.sample_graph import sample_graph  # noqa: E402
 from tests.browser.cdp import Chromium  # noqa: E402
 
 

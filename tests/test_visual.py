@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from pohon.checks import Finding
 from pohon.cli import main
 from pohon.errors import UnknownNodeError
-from pohon.exporters import html_style as st
+from pohon.exporters.html import style as st
 from pohon.exporters.html import page_names, render_all, render_html
-from pohon.exporters.html_layout import layout
-from pohon.exporters.html_sample import sample_graph
-from pohon.exporters.html_select import VisualOptionError, select_view
+from pohon.exporters.html.layout import layout
+from tests.sample_graph import sample_graph
+from pohon.exporters.html.select import VisualOptionError, select_view
 
 ROOT = Path(__file__).resolve().parents[1]
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -184,7 +184,7 @@ def test_english_page():
 
 
 def _label_boxes(g, view):
-    from pohon.exporters.html import _height, _labels, _radii
+    from pohon.exporters.html.render import _height, _labels, _radii
 
     kind = {n: g.nodes[n]["kind"] for n in view.nodes}
     labels, radius = _labels(g, view), _radii(g, view, [2021, 2022, 2023, 2024])
@@ -249,6 +249,20 @@ def test_cli_all_writes_every_committed_page(tmp_path, sample_data):
     pages = render_all(sample_graph(), [])
     assert sorted(p.name for p in (tmp_path / "visual").iterdir()) == sorted(pages)
     assert all((tmp_path / "visual" / k).read_text() == v for k, v in pages.items())
+
+
+def test_cli_all_on_a_synthetic_cascade_names_pages_from_its_agency(tmp_path):
+    """The agency is what pohon.nodes.is_agency says (kelompok TOTAL), not the word BSKJI: a `pohon synth`
+    cascade (agency N00) gets n00.html as its overview and no unit-type page for the agency itself."""
+    r = CliRunner().invoke(main, ["synth", "--agencies", "1", str(tmp_path / "syn")])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["visual", str(tmp_path / "syn"), "--all", str(tmp_path / "v")])
+    assert r.exit_code == 0, r.output
+    names = sorted(p.name for p in (tmp_path / "v").iterdir())
+    assert "n00.html" in names and "bskji.html" not in names
+    assert "tipe-N00.html" not in names
+    tipes = {line.split(",")[2] for line in (tmp_path / "syn" / "units.csv").read_text().splitlines()[1:]}
+    assert {f"tipe-{t}.html" for t in tipes - {"N00"}} <= set(names)
 
 
 # ---- the committed pages ----

@@ -3,9 +3,9 @@ SK, IK; komponen -> unit, IKK."""
 from __future__ import annotations
 
 from pohon import fmt
-from pohon.exporters import html_style as st
+from pohon.exporters.html import style as st
 from pohon.exporters.html import render_html
-from pohon.exporters.html_sample import sample_graph
+from tests.sample_graph import sample_graph
 from tests.test_visual import page_data
 
 YEARS = [2021, 2022, 2023, 2024]

@@ -95,7 +95,7 @@ def test_legend_describes_what_is_drawn(browser, name):  # noqa: F811
         sized = set(page.eval("Array.from(document.querySelectorAll('#legend li[data-size]')).map(li => li.dataset.size)"))
         assert sized == kinds & {"Unit", "Komponen"}
         # every budget-sized node is drawn inside the range the size key shows (smallest .. largest)
-        from pohon.exporters.html_style import SIZE_RANGE
+        from pohon.exporters.html.style import SIZE_RANGE
 
         for kind, (lo, hi) in SIZE_RANGE.items():
             sizes = page.eval(f"""pohon.nodes.getIds().filter(i => i.startsWith('{kind}:'))

@@ -2,14 +2,14 @@
 
 "Who carries it" comes first, because that is what the room asks: an IK names the units that carry it
 (Lampiran IV), the IKKs that support it and the komponen budget under them; an IKK its unit, SK and IK; a
-komponen its unit and IKK; an SK its unit. Numbers go through pohon.fmt (via html_style).
+komponen its unit and IKK; an SK its unit. Numbers go through pohon.fmt (via .style).
 """
 from __future__ import annotations
 
 from pohon import fmt
-from pohon.exporters import html_findings as hf
-from pohon.exporters import html_style as st
-from pohon.exporters.html_select import natural_key
+from pohon.exporters.html import findings as hf
+from pohon.exporters.html import style as st
+from pohon.exporters.html.select import natural_key
 
 MAX_NAMES = 8  # units named in a row; the rest are counted
 

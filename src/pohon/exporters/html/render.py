@@ -11,16 +11,18 @@ import networkx as nx
 from pyvis.network import Network
 
 from pohon import fmt
-from pohon.exporters import html_style as st
+from pohon.exporters.html import style as st
 from pohon.gcpause import paused
-from pohon.exporters.html_diff import DiffView
-from pohon.exporters import html_findings as hf
-from pohon.exporters import html_info
-from pohon.exporters.html_layout import layout
-from pohon.exporters.html_page import page
-from pohon.exporters.html_select import Source, VisualOptionError, View, as_source, natural_key, select_view
+from pohon.exporters.html.diff import DiffView
+from pohon.exporters.html import findings as hf
+from pohon.exporters.html import info as html_info
+from pohon.exporters.html.layout import layout
+from pohon.exporters.html.page import page
+from pohon.exporters.html.select import (Source, VisualOptionError, View, as_source, natural_key, select_view,
+                                         tipe_ranks)
+from pohon.nodes import is_agency
 
-__all__ = ["render_html", "render_all", "page_names", "VisualOptionError"]
+__all__ = ["render_html", "render_all", "page_names", "overview_name", "VisualOptionError"]
 
 DEFAULT_YEARS = [2021, 2022, 2023, 2024]
 BIG = 2000  # nodes; above this, hide edges while panning/zooming
@@ -104,7 +106,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "edgeColor": st.EDGE_COLOR,
         "pathColor": "#1f2933",
         "unitList": sorted({u for n in view.nodes if kind[n] == "Unit" for u in view.units[n]},
-                           key=lambda u: _unit_rank(graph, u)),
+                           key=lambda u: _unit_rank(graph, view.tipe_rank, u)),
         "spList": sorted({kind_code for n in view.nodes if kind[n] == "SP"
                           for kind_code in view.sps[n]}, key=natural_key),
     }
@@ -146,11 +148,25 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     return page(context, data)
 
 
+def overview_name(graph: nx.DiGraph) -> str:
+    """The overview page's file name, from the dataset: its agency row's kode (`bskji.html`), else its name."""
+    for _, a in graph.nodes(data=True):
+        if a.get("kind") == "Unit" and is_agency(a) and a.get("kode"):
+            return _slug(str(a["kode"])) + ".html"
+    return _slug(str(graph.graph.get("dataset") or "pohon")) + ".html"
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "pohon"
+
+
 def page_names(graph: nx.DiGraph) -> dict[str, dict]:
-    """The committed pages: the whole dataset at unit depth, then one page per unit type at komponen depth."""
-    pages = {"bskji.html": dict(depth="unit")}
-    tipes = {a.get("tipe") for _, a in graph.nodes(data=True) if a.get("kind") == "Unit"}
-    for tipe in sorted(tipes - {None, "", "BSKJI"}, key=lambda x: (_tipe_rank(x), x)):
+    """The committed pages: the whole dataset at unit depth, then one page per unit type at komponen depth
+    (the agency's own row is no unit type: it gets no page)."""
+    pages = {overview_name(graph): dict(depth="unit")}
+    ranks = tipe_ranks(graph)
+    tipes = {a.get("tipe") for _, a in graph.nodes(data=True) if a.get("kind") == "Unit" and not is_agency(a)}
+    for tipe in sorted(tipes - {None, ""}, key=lambda x: (ranks.get(x), x)):
         pages[f"tipe-{tipe}.html"] = dict(depth="komponen", tipe=tipe)
     return pages
 
@@ -168,13 +184,9 @@ def render_all(graph: nx.DiGraph, findings, *, lang: str = "id", old_graph: nx.D
 
 # ---- helpers ----
 
-def _tipe_rank(tipe: str) -> int:
-    return st.TIPE_ORDER.index(tipe) if tipe in st.TIPE_ORDER else len(st.TIPE_ORDER)
-
-
-def _unit_rank(graph: Source, kode: str) -> tuple:
+def _unit_rank(graph: Source, ranks: dict, kode: str) -> tuple:
     a = graph.get(f"Unit:{kode}", {})
-    return (_tipe_rank(a.get("tipe", "")), natural_key(kode))
+    return (ranks.get(a.get("tipe") or "", (2, 0, "")), natural_key(kode))
 
 
 def _title(graph, *, unit, tipe, sp, depth, lang) -> str:
@@ -207,14 +219,14 @@ def _labels(graph: Source | nx.DiGraph, view: View) -> dict[str, str]:
 
 
 def _biggest(graph: Source, view: View, years) -> dict[str, float]:
-    """The largest Unit / Komponen budget of the whole graph, BSKJI itself aside (select_view found it in its
+    """The largest Unit / Komponen budget of the whole graph, the agency's own row aside (select_view found it in its
     pass over the nodes, for these years): the budget drawn at the kind's largest size. Only for the kinds
     the view draws."""
     graph = as_source(graph)
     biggest = dict(view.biggest) if view.years == list(years) else {}
     drawn = {graph.attrs(n)["kind"] for n in view.nodes}
     for kind in ({"Unit", "Komponen"} & drawn) - set(biggest):
-        vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
+        vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and not is_agency(a)]
         biggest[kind] = max([v for v in vals if v] or [0.0])
     return biggest
 
@@ -230,9 +242,9 @@ def _size_legend(graph: Source, view: View, kind: dict, years, lang: str, bigges
         money = t["pagu_word"] if k == "Unit" else t["budget_word"]
         text = t["size_legend"].format(kind=t["kinds"][k], money=money, first=years[0], last=years[-1],
                                        amount=fmt.juta(biggest[k], lang))
-        if k == "Unit" and any(graph.attrs(n).get("tipe") == "BSKJI" and (st.budget(graph.attrs(n), years) or 0)
-                               > biggest[k] for n in view.nodes if kind[n] == "Unit"):
-            text += t["size_bskji"]
+        agency = [graph.attrs(n) for n in view.nodes if k == "Unit" == kind[n] and is_agency(graph.attrs(n))]
+        if any((st.budget(a, years) or 0) > biggest[k] for a in agency):
+            text += t["size_agency"].format(agency=agency[0].get("kode"))
         out.append((k, lo, hi, text))
     return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pohon.exporters.html_style import LEVEL
+from pohon.exporters.html.style import LEVEL
 
 GAP = 14.0  # px between neighbouring labels on one row
 LEVEL_GAP = 170.0  # px between the last sub-row of a level and the next level

@@ -14,7 +14,6 @@ DEPTH_KINDS = {
     "ikk": {"SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK"},
     "komponen": set(KINDS),
 }
-TIPE_ORDER = ("BSKJI", "SET", "P4SI", "P2SI", "POPTIKJI", "PIH", "BBSPJI", "BSPJI")
 
 # colour-blind safe (Okabe-Ito based); font colour chosen for contrast on the shape or the page
 KIND_STYLE = {
@@ -128,7 +127,7 @@ TEXT = {
         "panel_help": "n / p: temuan berikut / sebelumnya", "only_drawn": "hanya yang ada di halaman ini",
         "no_findings": "Tidak ada temuan di sini.", "under": "di bawah unit",
         "size_legend": "{kind}: luas lingkaran sebanding {money} {first}–{last}; terbesar {amount}",
-        "size_bskji": " (BSKJI, jumlah seluruh badan, digambar sebesar yang terbesar)",
+        "size_agency": " ({agency}, jumlah seluruh badan, digambar sebesar yang terbesar)",
         "pagu_word": "pagu", "budget_word": "anggaran",
         "carried_by": "Diemban unit (Lampiran IV)", "nobody": "tidak ada", "supported_by": "Didukung",
         "budget_under": "Anggaran komponen di bawahnya (Rp juta)", "unit": "Unit kerja", "sk": "Sasaran Kegiatan",
@@ -158,7 +157,7 @@ TEXT = {
         "panel_help": "n / p: next / previous finding", "only_drawn": "only those on this page",
         "no_findings": "No findings here.", "under": "under unit",
         "size_legend": "{kind}: circle area proportional to its {money} {first}–{last}; largest {amount}",
-        "size_bskji": " (BSKJI, the whole agency's total, drawn as large as the largest)",
+        "size_agency": " ({agency}, the whole agency's total, drawn as large as the largest)",
         "pagu_word": "ceiling (pagu)", "budget_word": "budget",
         "carried_by": "Carried by units (Lampiran IV)", "nobody": "none", "supported_by": "Supported by",
         "budget_under": "Komponen budget under it (Rp million)", "unit": "Unit", "sk": "Activity objective (SK)",

@@ -1,0 +1,9 @@
+"""The workshop view (`pohon visual`): interactive, offline, self-contained HTML pages of a cascade.
+
+One module per concern: `render` (a page, the committed set), `select` (which nodes a view shows), `layout`
+(fixed positions), `style` (kinds, colours, sizes, words), `info` (tooltip rows), `findings` (the findings
+panel), `diff` (`--diff`), `page` (inlining everything into one file).
+"""
+from pohon.exporters.html.render import VisualOptionError, overview_name, page_names, render_all, render_html
+
+__all__ = ["render_html", "render_all", "page_names", "overview_name", "VisualOptionError"]
