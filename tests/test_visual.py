@@ -108,8 +108,9 @@ def test_deterministic_whatever_the_insertion_order():
 def test_depth_selects_kinds():
     g = sample_graph()
     assert kinds_in(render_html(g, [], depth="ik")) == {"SS", "Tujuan", "SP", "IK"}
-    assert kinds_in(render_html(g, [], depth="unit")) == {"SS", "Tujuan", "SP", "IK", "Unit"}
-    assert kinds_in(render_html(g, [], depth="ikk")) == {"SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK"}
+    # Tipe: the page's group of the units of one type (tests/test_visual_groups.py)
+    assert kinds_in(render_html(g, [], depth="unit")) == {"SS", "Tujuan", "SP", "IK", "Tipe", "Unit"}
+    assert kinds_in(render_html(g, [], depth="ikk")) == {"SS", "Tujuan", "SP", "IK", "Tipe", "Unit", "SK", "IKK"}
     assert "Komponen" in kinds_in(render_html(g, [], depth="komponen"))
     assert "Kelompok" not in kinds_in(render_html(g, [], depth="komponen"))
 
@@ -173,7 +174,7 @@ def test_budget_sizes_units_and_komponen():
     g = sample_graph()
     nodes = {n["id"]: n for n in page_data(render_html(g, [], depth="komponen"))["nodes"]}
     units = sorted((st.budget(g.nodes[n], [2021, 2022, 2023, 2024]), nodes[n]["size"])
-                   for n in nodes if g.nodes[n]["kind"] == "Unit" and g.nodes[n]["tipe"] != "BSKJI")
+                   for n in nodes if n in g and g.nodes[n]["kind"] == "Unit" and g.nodes[n]["tipe"] != "BSKJI")
     assert [s for _, s in units] == sorted(s for _, s in units) and units[0][1] < units[-1][1]
 
 

@@ -9,11 +9,13 @@
   /* A node's own look (budget size, finding border, diff status). vis-network re-applies the group's
      defaults on every update that leaves one of these out, so every update sends them all (`look`). */
   var OWN = ["size", "color", "borderWidth", "borderWidthSelected", "shadow", "shapeProperties"];
+  var kids = {};  // fold tree: what a node hides when it is folded (D.parent: the layout tree)
+  Object.keys(D.parent).forEach(function (c) { (kids[D.parent[c]] = kids[D.parent[c]] || []).push(c); });
   D.nodes.forEach(function (n, i) {
     info[n.id] = D.info[i];
     var own = {};
     OWN.forEach(function (k) { if (n[k] !== undefined) { own[k] = n[k]; } });
-    baseNode[n.id] = { opacity: n.opacity === undefined ? 1 : n.opacity, own: own,
+    baseNode[n.id] = { opacity: n.opacity === undefined ? 1 : n.opacity, own: own, label: n.label,
       font: (n.font && n.font.color) || D.kinds[D.info[i].k].font };
   });
   D.edges.forEach(function (e) {
@@ -22,11 +24,27 @@
     baseEdge[e.id] = { color: (e.color && e.color.color) || D.edgeColor, width: e.width || 1,
       opacity: (e.color && e.color.opacity) || 1 };
   });
+  function hiddenUnder(folded) {  // every node some folded node hides
+    var out = new Set(), todo = [];
+    folded.forEach(function (f) { todo.push.apply(todo, kids[f] || []); });
+    while (todo.length) {
+      var n = todo.pop();
+      if (!out.has(n)) { out.add(n); todo.push.apply(todo, kids[n] || []); }
+    }
+    return out;
+  }
+  (function () {  // open with the page's folds: what hangs under a folded node starts hidden
+    var folded = new Set(D.folded), away = hiddenUnder(folded);
+    D.nodes.forEach(function (n) {
+      if (away.has(n.id)) { n.hidden = true; }
+      if (folded.has(n.id)) { n.label = baseNode[n.id].label + " \u229e"; }
+    });
+  }());
   var nodes = new vis.DataSet(D.nodes);
   var edges = new vis.DataSet(D.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
   var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], path: null,
-    filter: { unit: "", sp: "" },
+    filter: { unit: "", sp: "" }, folded: new Set(D.folded),
     status: (D.diff && D.diff.status) || {} };
   window.pohon = state;
   network.once("afterDrawing", function () {
@@ -127,13 +145,30 @@
       parseInt(h.substr(4, 2), 16) + "," + alpha + ")";
   }
 
-  /* The one place nodes are updated: the node's own look, dimmed off the path, hidden outside the filter. */
-  function look(id, lit, shown) {
+  /* ---- folds: a folded node hides what hangs under it in the layout tree ---- */
+  function unfoldTo(id) {  // unfold every fold above id, so it can be seen
+    var changed = false;
+    for (var p = D.parent[id]; p; p = D.parent[p]) {
+      if (state.folded.has(p)) { state.folded.delete(p); changed = true; }
+    }
+    return changed;
+  }
+  function toggleFold(id) {
+    if (!kids[id]) { return false; }
+    if (state.folded.has(id)) { state.folded.delete(id); } else { state.folded.add(id); }
+    paint(state.path);
+    return true;
+  }
+
+  /* The one place nodes are updated: the node's own look, dimmed off the path, hidden outside the filter
+     or under a fold; a folded node says so with a + on its label. */
+  function look(id, lit, shown, away) {
     var b = baseNode[id], u = JSON.parse(JSON.stringify(b.own));
     u.id = id;
     u.opacity = lit ? b.opacity : 0.12;
     u.font = { color: lit ? b.font : fade(b.font, 0.15) };
-    u.hidden = !shown;
+    u.hidden = !shown || away.has(id);
+    u.label = state.folded.has(id) ? b.label + " \u229e" : b.label;
     return u;
   }
   function shownBy(id, f) {
@@ -143,8 +178,9 @@
   function paint(sel) {
     var eu = [];
     state.path = sel;
+    var away = hiddenUnder(state.folded);
     nodes.update(D.nodes.map(function (n) {
-      return look(n.id, !sel || sel.nodes.has(n.id), shownBy(n.id, state.filter));
+      return look(n.id, !sel || sel.nodes.has(n.id), shownBy(n.id, state.filter), away);
     }));
     D.edges.forEach(function (e) {
       var on = !sel || sel.edges.has(e.id), b = baseEdge[e.id];
@@ -157,7 +193,8 @@
   var panel = document.getElementById("details");
   function select(id, focus) {
     if (!info[id]) { return; }
-    if (nodes.get(id).hidden) { setFilter("", ""); }
+    unfoldTo(id);
+    if (!shownBy(id, state.filter)) { setFilter("", ""); }
     var sel = pathOf(id);
     state.selected = id;
     state.highlighted = Array.from(sel.nodes);
@@ -175,7 +212,10 @@
   }
   network.on("click", function (p) {
     hideTip();
-    if (p.nodes.length) { select(p.nodes[0], false); } else { clear(); }
+    if (p.nodes.length) {
+      if (info[p.nodes[0]].k === "Tipe") { toggleFold(p.nodes[0]); }
+      select(p.nodes[0], false);
+    } else { clear(); }
   });
 
   /* ---- search ---- */
@@ -241,6 +281,7 @@
   fill(spSel, D.spList);
   function setFilter(unit, sp) {
     state.filter = { unit: unit, sp: sp };
+    if (unit) { unfoldTo("Unit:" + unit); }
     unitSel.value = unit;
     spSel.value = sp;
     paint(state.path || null);
@@ -250,7 +291,7 @@
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
-    search.value = ""; results.hidden = true; setFilter("", ""); clear();
+    search.value = ""; results.hidden = true; state.folded = new Set(D.folded); setFilter("", ""); clear();
     fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
@@ -309,6 +350,7 @@
 
   state.count = count;
   state.select = select;
+  state.toggleFold = toggleFold;
   state.clear = clear;
   state.setFilter = setFilter;
   state.find = find;

@@ -74,6 +74,8 @@ def info(graph, n: str, findings, view, years, lang: str, below=None) -> dict:
     if code:
         rows.append([t["code"], str(code)])
     rows += carriers(graph, n, years, lang)
+    if k == "Tipe":
+        rows.append([t["kinds"]["Unit"], _codes(view.units.get(n, []), lang)])
     if k == "Unit" and a.get("tipe"):
         rows.append([t["tipe"], str(a["tipe"])])
     if k == "SP" and a.get("program"):

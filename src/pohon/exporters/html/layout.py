@@ -13,7 +13,7 @@ from pohon.exporters.html.style import LEVEL
 GAP = 14.0  # px between neighbouring labels on one row
 LEVEL_GAP = 170.0  # px between the last sub-row of a level and the next level
 SUBROW = 38.0  # px between staggered sub-rows of one level
-STAGGER = {"SS": 2, "SP": 1, "IK": 2, "Unit": 3, "SK": 2, "IKK": 2, "Komponen": 1}
+STAGGER = {"SS": 2, "SP": 1, "IK": 2, "Tipe": 1, "Unit": 3, "SK": 2, "IKK": 2, "Komponen": 1}
 MAX_STAGGER = {"Unit": 3, "SK": 3, "IKK": 4, "Komponen": 8}
 UPPER = ("SS", "SP", "IK")
 SCREEN = (1560.0, 940.0)  # canvas area of a 1920x1080 projector page, minus header and side panel

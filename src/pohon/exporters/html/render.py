@@ -16,6 +16,7 @@ from pohon.gcpause import paused
 from pohon.exporters.html.diff import DiffView
 from pohon.exporters.html import findings as hf
 from pohon.exporters.html import info as html_info
+from pohon.exporters.html.groups import add_groups
 from pohon.exporters.html.layout import layout
 from pohon.exporters.html.page import page
 from pohon.exporters.html.select import (Source, VisualOptionError, View, as_source, natural_key, select_view,
@@ -49,6 +50,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp, years=years)
     if not view.nodes:
         raise VisualOptionError("view", unit or sp or tipe or "", "tampilan ini kosong / this view has nothing to draw")
+    groups = add_groups(graph, view, lang)
     t = st.text(lang)
     shown = set(view.nodes)
     by_node = defaultdict(list)  # findings of the nodes shown, worst first
@@ -102,6 +104,8 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "info": [html_info.info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
         "findings": hf.panel_rows(graph, findings, shown, lang),
         "kinds": {k: {"font": s["font"]} for k, s in st.KIND_STYLE.items()},
+        "parent": {n: p for n, p in view.parent.items() if n in shown and p in shown},  # what folds under what
+        "folded": groups if depth in ("ik", "unit") else [],  # the overview opens with its unit types folded
         "options": _options(len(view.nodes)),
         "edgeColor": st.EDGE_COLOR,
         "pathColor": "#1f2933",

@@ -6,13 +6,13 @@ import math
 from pohon import fmt
 
 # Draw order top-down. Tujuan sits on the SP level, beside the SPs.
-LEVEL = {"SS": 0, "Tujuan": 1, "SP": 1, "IK": 2, "Unit": 3, "SK": 4, "IKK": 5, "Komponen": 6}
-KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
+LEVEL = {"SS": 0, "Tujuan": 1, "SP": 1, "IK": 2, "Tipe": 3, "Unit": 4, "SK": 5, "IKK": 6, "Komponen": 7}
+KINDS = ("SS", "Tujuan", "SP", "IK", "Tipe", "Unit", "SK", "IKK", "Komponen")  # Tipe: a page's unit-type group
 DEPTH_KINDS = {
     "ik": {"SS", "Tujuan", "SP", "IK"},
     "unit": {"SS", "Tujuan", "SP", "IK", "Unit"},
     "ikk": {"SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK"},
-    "komponen": set(KINDS),
+    "komponen": set(KINDS) - {"Tipe"},
 }
 
 # colour-blind safe (Okabe-Ito based); font colour chosen for contrast on the shape or the page
@@ -21,6 +21,7 @@ KIND_STYLE = {
     "Tujuan": dict(shape="ellipse", color="#7b4fa0", border="#4b2b66", font="#ffffff", size=17),
     "SP": dict(shape="box", color="#0b7a66", border="#064d40", font="#ffffff", size=18),
     "IK": dict(shape="diamond", color="#e69f00", border="#8a5f00", font="#1a1a1a", size=16, radius=11),
+    "Tipe": dict(shape="box", color="#cfe3f3", border="#0072b2", font="#0b1b2e", size=16),
     "Unit": dict(shape="dot", color="#0072b2", border="#003f63", font="#1a1a1a", size=16, radius=12),
     "SK": dict(shape="triangle", color="#56b4e9", border="#1f6f99", font="#1a1a1a", size=14, radius=9),
     "IKK": dict(shape="square", color="#009e73", border="#005c43", font="#1a1a1a", size=14, radius=8),
@@ -69,6 +70,8 @@ def short_label(node_id: str, attrs: dict, ss_label: str | None = None) -> str:
     kode = str(attrs.get("kode") or "")
     if kind == "SS":
         return ss_label or "SS"
+    if kind == "Tipe":
+        return str(attrs.get("label") or kode)
     if kind == "Unit":
         return kode or node_id.split(":", 1)[-1]
     return kode or node_id.split(":")[-1]
@@ -106,7 +109,7 @@ def fmt_money(value, lang: str) -> str:
 TEXT = {
     "id": {
         "kinds": {"SS": "Sasaran Strategis", "Tujuan": "Tujuan", "SP": "Sasaran Program",
-                  "IK": "Indikator Kinerja", "Unit": "Unit kerja", "SK": "Sasaran Kegiatan",
+                  "IK": "Indikator Kinerja", "Tipe": "Tipe unit", "Unit": "Unit kerja", "SK": "Sasaran Kegiatan",
                   "IKK": "Indikator Kinerja Kegiatan", "Komponen": "Komponen"},
         "severity": {"error": "galat", "warning": "peringatan", "info": "info"},
         "search": "Cari kode (T1/SP3/a) atau kata…",
@@ -131,11 +134,13 @@ TEXT = {
         "pagu_word": "pagu", "budget_word": "anggaran",
         "carried_by": "Diemban unit (Lampiran IV)", "nobody": "tidak ada", "supported_by": "Didukung",
         "budget_under": "Anggaran komponen di bawahnya (Rp juta)", "unit": "Unit kerja", "sk": "Sasaran Kegiatan",
-        "ikk": "IKK", "units_word": "unit", "more": "lainnya", "file": "Berkas", "line": "Baris dokumen sumber",
+        "ikk": "IKK", "units_word": "unit", "more": "lainnya",
+        "tipe_name": "{n} unit bertipe {tipe}: satu garis per tanda Lampiran IV; klik untuk membuka/melipat",
+        "file": "Berkas", "line": "Baris dokumen sumber",
     },
     "en": {
         "kinds": {"SS": "Strategic Objective", "Tujuan": "Goal", "SP": "Program Objective",
-                  "IK": "Performance Indicator", "Unit": "Unit", "SK": "Activity Objective",
+                  "IK": "Performance Indicator", "Tipe": "Unit type", "Unit": "Unit", "SK": "Activity Objective",
                   "IKK": "Activity Indicator", "Komponen": "Component"},
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "search": "Search a code (T1/SP3/a) or words…",
@@ -161,7 +166,9 @@ TEXT = {
         "pagu_word": "ceiling (pagu)", "budget_word": "budget",
         "carried_by": "Carried by units (Lampiran IV)", "nobody": "none", "supported_by": "Supported by",
         "budget_under": "Komponen budget under it (Rp million)", "unit": "Unit", "sk": "Activity objective (SK)",
-        "ikk": "IKK", "units_word": "units", "more": "more", "file": "File", "line": "Source document line",
+        "ikk": "IKK", "units_word": "units", "more": "more",
+        "tipe_name": "{n} units of type {tipe}: one line per Lampiran IV mark; click to unfold/fold",
+        "file": "File", "line": "Source document line",
     },
 }
 
