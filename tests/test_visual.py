@@ -16,7 +16,6 @@ from pohon.cli import main
 from pohon.errors import UnknownNodeError
 from pohon.exporters.html import style as st
 from pohon.exporters.html import page_names, render_all, render_html
-from pohon.exporters.html.layout import layout
 from tests.sample_graph import sample_graph
 from pohon.exporters.html.select import VisualOptionError, select_view
 
@@ -182,30 +181,6 @@ def test_english_page():
     html = render_html(sample_graph(), [], lang="en")
     assert '<html lang="en">' in html and "Search a code" in html
     assert "Cari kode" in render_html(sample_graph(), [])
-
-
-def _label_boxes(g, view):
-    from pohon.exporters.html.render import _height, _labels, _radii
-
-    kind = {n: g.nodes[n]["kind"] for n in view.nodes}
-    labels, radius = _labels(g, view), _radii(g, view, [2021, 2022, 2023, 2024])
-    width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
-    height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
-    pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
-    return [(pos[n][0] - width[n] / 2, pos[n][1] - height[n] / 2, pos[n][0] + width[n] / 2,
-             pos[n][1] + height[n] / 2, n) for n in view.nodes]
-
-
-@pytest.mark.parametrize("kwargs", [dict(depth="unit"), dict(depth="komponen", tipe="BSPJI"), dict(depth="ikk")])
-def test_labels_do_not_overlap(kwargs):
-    g = sample_graph(bbspji=11, bspji=13)
-    boxes = _label_boxes(g, select_view(g, **kwargs))
-    boxes.sort()
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            if b[0] >= a[2]:
-                break
-            assert not (b[1] < a[3] and a[1] < b[3]), f"{a[4]} overlaps {b[4]}"
 
 
 def test_page_names():

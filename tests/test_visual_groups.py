@@ -36,7 +36,6 @@ def test_agency_page_draws_one_line_per_mark():
     groups = {n["id"]: n["label"] for n in data["nodes"] if n["group"] == "Tipe"}
     n_units = Counter(a["tipe"] for _, a in g.nodes(data=True) if a.get("kind") == "Unit")
     assert groups == {f"Tipe:{t}": f"{t} · {n_units[t]} unit" for t in ("BBSPJI", "BSPJI")}
-    assert sorted(data["folded"]) == sorted(groups)  # the overview opens with the types folded
     # the group unfolds to exactly its units
     under = {c for c, p in data["parent"].items() if p == "Tipe:BSPJI"}
     assert under == {n for n, a in g.nodes(data=True) if a.get("kind") == "Unit" and a.get("tipe") == "BSPJI"}
@@ -50,4 +49,4 @@ def test_a_type_of_one_unit_and_a_single_unit_view_get_no_group():
     assert {n["id"] for n in data["nodes"] if n["group"] == "Tipe"} == {"Tipe:BSPJI"}
     # a type page keeps its group, open
     data = page_data(render_html(g, [], depth="komponen", tipe="BSPJI"))
-    assert [n["id"] for n in data["nodes"] if n["group"] == "Tipe"] == ["Tipe:BSPJI"] and data["folded"] == []
+    assert [n["id"] for n in data["nodes"] if n["group"] == "Tipe"] == ["Tipe:BSPJI"]

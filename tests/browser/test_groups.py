@@ -13,6 +13,7 @@ HIDDEN = "pohon.nodes.get({ filter: n => n.id.startsWith('Unit:BSPJI-') }).map(n
 def test_group_folds_and_unfolds(browser):  # noqa: F811
     page = open_page(browser, ROOT / "visual" / "bskji.html")
     try:
+        page.eval("pohon.foldTo(3)")  # down to the unit types: the agency page opens above them
         hidden = page.eval(HIDDEN)
         assert len(hidden) == 13 and all(hidden)
         assert page.eval("pohon.nodes.get('Tipe:BSPJI').label").startswith("BSPJI · 13 unit")

@@ -39,7 +39,10 @@ def open_page(browser, path: Path):
 
 
 def node_dom_point(page, node_id: str) -> tuple[float, float]:
-    """Viewport coordinates of a node's centre."""
+    """Viewport coordinates of a node's centre; a node folded away is first shown as a facilitator would,
+    with "Buka semua" (unfold all)."""
+    if not page.eval(f"pohon.shown.has({json.dumps(node_id)})"):
+        page.eval("document.getElementById('unfold-all').click()")
     return tuple(page.eval(f"""(() => {{
         const p = pohon.network.canvasToDOM(pohon.network.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}]);
         const r = document.getElementById('net').getBoundingClientRect();

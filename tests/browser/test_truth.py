@@ -29,7 +29,7 @@ def interactions(page, data) -> list[tuple[str, str]]:
     marked = next(n["id"] for n in data["nodes"] if "color" in n)
     unit = data["unitList"][len(data["unitList"]) // 2]
     sp = data["spList"][0]
-    folder = next(iter(data["folded"]), None) or next(iter(data["parent"].values()))
+    folder = next(iter(data["parent"].values()))
     return [
         ("select", f"pohon.select({json.dumps(marked)}, false)"),
         ("clear", "pohon.clear()"),

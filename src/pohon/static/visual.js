@@ -24,6 +24,11 @@
     baseEdge[e.id] = { color: (e.color && e.color.color) || D.edgeColor, width: e.width || 1,
       opacity: (e.color && e.color.opacity) || 1 };
   });
+  var LEVEL = D.level;
+  /* Presenter mode (default on, for the projected room): names wrapped under the codes, text READABLE px or
+     more on screen once fitted (font size x canvas scale), a text-size control that scales the canvas text. */
+  var FONT = 26, READABLE = 22, WRAP = 7, SHORT = 36;
+  var measure = document.createElement("canvas").getContext("2d");
   function hiddenUnder(folded) {  // every node some folded node hides
     var out = new Set(), todo = [];
     folded.forEach(function (f) { todo.push.apply(todo, kids[f] || []); });
@@ -33,25 +38,19 @@
     }
     return out;
   }
-  (function () {  // open with the page's folds: what hangs under a folded node starts hidden
-    var folded = new Set(D.folded), away = hiddenUnder(folded);
-    D.nodes.forEach(function (n) {
-      if (away.has(n.id)) { n.hidden = true; }
-      if (folded.has(n.id)) { n.label = baseNode[n.id].label + " \u229e"; }
-    });
-  }());
-  var nodes = new vis.DataSet(D.nodes);
+  function rootOf(id) { while (D.parent[id]) { id = D.parent[id]; } return id; }
+  var nodes = new vis.DataSet(D.nodes.map(function (n) { return { id: n.id, group: n.group, shape: n.shape,
+    hidden: true, label: n.label }; }));
   var edges = new vis.DataSet(D.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
   var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], path: null,
-    filter: { unit: "", sp: "" }, folded: new Set(D.folded),
-    status: (D.diff && D.diff.status) || {} };
+    filter: { unit: "", sp: "" }, folded: new Set(), opened: new Set(), level: 99, top: 0, names: true, text: 1,
+    shown: new Set(), pos: {}, label: {}, status: (D.diff && D.diff.status) || {} };
   window.pohon = state;
   network.once("afterDrawing", function () {
     window.__pohonReadyAt = performance.now();
     window.__pohonReady = true;
   });
-
   /* A whole count grouped as pohon.fmt.plain groups it (1.234 / 1,234): D.group is its thousands mark. */
   function count(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, D.group);
@@ -145,30 +144,159 @@
       parseInt(h.substr(4, 2), 16) + "," + alpha + ")";
   }
 
-  /* ---- folds: a folded node hides what hangs under it in the layout tree ---- */
+  /* ---- folds: a folded node hides what hangs under it in the layout tree; a tree whose top sits below the
+     page's level (`lipat ke tingkat N`) is hidden until opened ---- */
+  function foldsAt(level) {  // the nodes folded when the page shows levels 0..level
+    var out = new Set();
+    D.nodes.forEach(function (n) {
+      var ks = kids[n.id];
+      if (ks && LEVEL[info[n.id].k] <= level && ks.every(function (c) { return LEVEL[info[c].k] > level; })) {
+        out.add(n.id);
+      }
+    });
+    return out;
+  }
+  /* Visible: levels top..level (a unit page may open below the SS: the unit is its subject), not under a
+     fold, in a tree whose top is on the levels shown (or opened), kept by the filter. */
+  function visibleWith(top, level, folded, opened) {
+    var away = hiddenUnder(folded), out = new Set();
+    D.nodes.forEach(function (n) {
+      var id = n.id, r = rootOf(id);
+      if (!away.has(id) && LEVEL[info[id].k] >= top && (LEVEL[info[r].k] <= level || opened.has(r)) &&
+          shownBy(id, state.filter)) { out.add(id); }
+    });
+    return out;
+  }
   function unfoldTo(id) {  // unfold every fold above id, so it can be seen
-    var changed = false;
-    for (var p = D.parent[id]; p; p = D.parent[p]) {
-      if (state.folded.has(p)) { state.folded.delete(p); changed = true; }
-    }
-    return changed;
+    for (var p = D.parent[id]; p; p = D.parent[p]) { state.folded.delete(p); }
+    if (LEVEL[info[rootOf(id)].k] > state.level) { state.opened.add(rootOf(id)); }
+    state.top = Math.min(state.top, LEVEL[info[id].k]);
   }
   function toggleFold(id) {
     if (!kids[id]) { return false; }
     if (state.folded.has(id)) { state.folded.delete(id); } else { state.folded.add(id); }
-    paint(state.path);
+    relayout(true);
     return true;
   }
+  function foldTo(level, top) {  // "lipat ke tingkat N"; 99: buka semua
+    state.level = level;
+    state.top = top === undefined ? Math.min(state.top, level) : top;
+    state.folded = level >= 99 ? new Set() : foldsAt(level);
+    state.opened = new Set();
+    relayout(true);
+  }
 
-  /* The one place nodes are updated: the node's own look, dimmed off the path, hidden outside the filter
-     or under a fold; a folded node says so with a + on its label. */
-  function look(id, lit, shown, away) {
-    var b = baseNode[id], u = JSON.parse(JSON.stringify(b.own));
+  /* ---- labels and boxes: presenter mode draws names wrapped under the codes ---- */
+  function fontSize() { return Math.round(FONT * state.text); }
+  function shortName(name) {
+    if (name.length <= SHORT) { return name; }
+    var cut = name.lastIndexOf(" ", SHORT);
+    return name.slice(0, cut > SHORT / 2 ? cut : SHORT).replace(/[\s,;:.–-]+$/, "") + "\u2026";
+  }
+  function wrap(text, px) {
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (w) {
+      var t = line ? line + " " + w : w;
+      if (line && measure.measureText(t).width > px) { lines.push(line); line = w; } else { line = t; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+  function foldBadge(id) {  // what a folded node hides: "⊞ 3 IK"
+    var by = {};
+    kids[id].forEach(function (c) { by[info[c].k] = (by[info[c].k] || 0) + 1; });
+    return "\u229e " + Object.keys(by).map(function (k) { return count(by[k]) + " " + k; }).join(", ");
+  }
+  /* The words that tell siblings apart: units of one type share "Balai Standardisasi dan Pelayanan Jasa
+     Industri", so a unit shows what follows (and nothing when its code already says it). */
+  var nameOf = {};
+  (function () {
+    var sib = {};
+    D.nodes.forEach(function (n) {
+      var r = info[n.id];
+      nameOf[n.id] = r.k === "Tipe" ? "" : r.n;
+      if (r.k === "Unit" && D.parent[n.id]) { (sib[D.parent[n.id]] = sib[D.parent[n.id]] || []).push(n.id); }
+    });
+    Object.keys(sib).forEach(function (p) {
+      var words = sib[p].map(function (id) { return info[id].n.split(/\s+/); }), common = 0;
+      while (words.every(function (w) { return w.length > common + 1 && w[common] === words[0][common]; })) { common++; }
+      sib[p].forEach(function (id, i) {
+        var rest = words[i].slice(common).join(" ");
+        nameOf[id] = info[id].c.toLowerCase().indexOf(rest.toLowerCase()) >= 0 ? "" : rest;
+      });
+    });
+  }());
+  function labelLines(id) {
+    var lines = [baseNode[id].label];
+    if (state.names && nameOf[id]) { lines = lines.concat(wrap(shortName(nameOf[id]), WRAP * fontSize())); }
+    if (state.folded.has(id)) { lines.push(foldBadge(id)); }
+    return lines;
+  }
+  function boxOf(id, lines) {
+    var f = fontSize(), k = D.kinds[info[id].k], wide = 0, lineH = f * 1.18;
+    lines.forEach(function (l) { wide = Math.max(wide, measure.measureText(l).width); });
+    if (k.shape === "box" || k.shape === "ellipse") {
+      return [wide + (k.shape === "box" ? 20 : 40), lines.length * lineH + 16];
+    }
+    var r = (baseNode[id].own.size || k.radius || 10) * state.text;
+    return [Math.max(wide, 2 * r) + 4, 2 * r + lines.length * lineH + 8];
+  }
+  function screen() { return [container.clientWidth || 1560, container.clientHeight || 940]; }
+  /* Lay out what is visible (folds, opened trees, filter), label it; returns the fitted scale it will get. */
+  function arrange(top, level, folded, opened) {
+    var shown = visibleWith(top, level, folded, opened), ids = [], kind = {}, parent = {}, w = {}, h = {}, below = {};
+    var saved = state.folded;
+    state.folded = folded;
+    measure.font = fontSize() + "px DejaVu Sans, Arial, sans-serif";
+    D.nodes.forEach(function (n) {
+      var id = n.id;
+      if (!shown.has(id)) { return; }
+      ids.push(id);
+      kind[id] = info[id].k;
+      if (D.parent[id] && shown.has(D.parent[id])) { parent[id] = D.parent[id]; }
+      var lines = labelLines(id), b = boxOf(id, lines);
+      state.label[id] = lines.join("\n");
+      w[id] = b[0];
+      h[id] = b[1];
+      below[id] = (dn[id] || []).map(function (e) { return e.to; });
+    });
+    state.folded = saved;
+    var scr = screen(), out = pohonLayout.layout(ids, kind, parent, w, h, below, 0.6 * fontSize(), scr, LEVEL);
+    var bw = Math.max(out.box[2] - out.box[0], 1), bh = Math.max(out.box[3] - out.box[1], 1);
+    return { shown: shown, pos: out.pos, scale: Math.min(scr[0] / (1.1 * bw), scr[1] / (1.1 * bh), 1) };
+  }
+  function relayout(fit) {
+    var a = arrange(state.top, state.level, state.folded, state.opened);
+    state.shown = a.shown;
+    state.pos = a.pos;
+    paint(state.path);
+    if (fit) { network.fit({ animation: false }); }
+  }
+  /* The page opens at the deepest level whose view still reads at READABLE px once fitted, with as much of
+     the chain above its subject (the SS for the agency page, the unit for a unit or type page) as still reads. */
+  function readableLevels() {
+    var levels = D.levels.map(function (l) { return l[2]; }).sort(function (a, b) { return b - a; });
+    var subject = Math.max(D.subject, levels[levels.length - 1]);
+    for (var i = 0; i < levels.length; i++) {
+      if (levels[i] < subject) { break; }
+      for (var j = levels.length - 1; j >= 0 && levels[j] <= subject; j--) {
+        var a = arrange(levels[j], levels[i], foldsAt(levels[i]), new Set());
+        if (fontSize() * a.scale >= READABLE + 0.5) { return [levels[j], levels[i]]; }
+      }
+    }
+    return [subject, subject];
+  }
+
+  /* The one place nodes are updated: the node's own look, dimmed off the path, hidden when not visible,
+     at its laid-out place, with its presenter label. */
+  function look(id, lit) {
+    var b = baseNode[id], u = JSON.parse(JSON.stringify(b.own)), p = state.pos[id];
     u.id = id;
     u.opacity = lit ? b.opacity : 0.12;
-    u.font = { color: lit ? b.font : fade(b.font, 0.15) };
-    u.hidden = !shown || away.has(id);
-    u.label = state.folded.has(id) ? b.label + " \u229e" : b.label;
+    u.font = { color: lit ? b.font : fade(b.font, 0.15), size: fontSize() };
+    u.hidden = !state.shown.has(id);
+    if (p) { u.x = p[0]; u.y = p[1]; u.label = state.label[id]; }
+    if (u.size) { u.size = u.size * state.text; }
     return u;
   }
   function shownBy(id, f) {
@@ -178,10 +306,7 @@
   function paint(sel) {
     var eu = [];
     state.path = sel;
-    var away = hiddenUnder(state.folded);
-    nodes.update(D.nodes.map(function (n) {
-      return look(n.id, !sel || sel.nodes.has(n.id), shownBy(n.id, state.filter), away);
-    }));
+    nodes.update(D.nodes.map(function (n) { return look(n.id, !sel || sel.nodes.has(n.id)); }));
     D.edges.forEach(function (e) {
       var on = !sel || sel.edges.has(e.id), b = baseEdge[e.id];
       eu.push({ id: e.id, width: sel && on ? b.width + 1.5 : b.width,
@@ -193,8 +318,8 @@
   var panel = document.getElementById("details");
   function select(id, focus) {
     if (!info[id]) { return; }
-    unfoldTo(id);
-    if (!shownBy(id, state.filter)) { setFilter("", ""); }
+    if (!shownBy(id, state.filter)) { state.filter = { unit: "", sp: "" }; unitSel.value = ""; spSel.value = ""; }
+    if (!state.shown.has(id)) { unfoldTo(id); relayout(!focus); }
     var sel = pathOf(id);
     state.selected = id;
     state.highlighted = Array.from(sel.nodes);
@@ -213,7 +338,8 @@
   network.on("click", function (p) {
     hideTip();
     if (p.nodes.length) {
-      if (info[p.nodes[0]].k === "Tipe") { toggleFold(p.nodes[0]); }
+      var id = p.nodes[0];  // a click unfolds a folded node; a second click on the selected node folds it again
+      if (state.folded.has(id) || (kids[id] && state.selected === id)) { toggleFold(id); }
       select(p.nodes[0], false);
     } else { clear(); }
   });
@@ -281,17 +407,16 @@
   fill(spSel, D.spList);
   function setFilter(unit, sp) {
     state.filter = { unit: unit, sp: sp };
-    if (unit) { unfoldTo("Unit:" + unit); }
+    if (unit && info["Unit:" + unit]) { unfoldTo("Unit:" + unit); }
     unitSel.value = unit;
     spSel.value = sp;
-    paint(state.path || null);
-    var shown = D.nodes.filter(function (n) { return shownBy(n.id, state.filter); }).map(function (n) { return n.id; });
-    network.fit({ nodes: shown.length ? shown : undefined, animation: false });  // zoom to what the filter keeps
+    relayout(true);  // lay out and fit what the filter keeps
   }
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
-    search.value = ""; results.hidden = true; state.folded = new Set(D.folded); setFilter("", ""); clear();
+    search.value = ""; results.hidden = true; state.filter = { unit: "", sp: "" }; unitSel.value = "";
+    spSel.value = ""; state.text = 1; foldTo(state.open[1], state.open[0]); clear();
     fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
@@ -351,8 +476,29 @@
   state.count = count;
   state.select = select;
   state.toggleFold = toggleFold;
+  state.foldTo = foldTo;
+  state.relayout = relayout;
   state.clear = clear;
   state.setFilter = setFilter;
   state.find = find;
   panel.replaceChildren(el("p", "muted", T.details_empty));
+
+  /* ---- presenter controls: names, text size, fold level ---- */
+  var namesBtn = document.getElementById("names"), levelSel = document.getElementById("level");
+  namesBtn.addEventListener("click", function () {
+    state.names = !state.names;
+    namesBtn.setAttribute("aria-pressed", String(state.names));
+    relayout(true);
+  });
+  function textSize(f) { state.text = Math.max(0.6, Math.min(2.5, f)); relayout(true); }
+  document.getElementById("text-up").addEventListener("click", function () { textSize(state.text * 1.2); });
+  document.getElementById("text-down").addEventListener("click", function () { textSize(state.text / 1.2); });
+  D.levels.forEach(function (l) { var o = el("option", null, l[1]); o.value = String(l[2]); levelSel.appendChild(o); });
+  levelSel.addEventListener("change", function () { foldTo(Number(levelSel.value)); });
+  document.getElementById("unfold-all").addEventListener("click", function () { foldTo(99, 0); levelSel.value = ""; });
+  state.textSize = textSize;
+
+  state.open = readableLevels();
+  foldTo(state.open[1], state.open[0]);
+  levelSel.value = String(state.open[1]);
 }());

@@ -57,7 +57,7 @@ def page(context: dict, data: dict) -> str:
     vis = _vis_dir()
     vis_js = _script_safe(vis.joinpath("vis-network.min.js").read_text(encoding="utf-8")).strip()
     vis_css = _script_safe(vis.joinpath("vis-network.css").read_text(encoding="utf-8")).strip()
-    page_js = _script_safe(_static("visual.js")).strip()
+    page_js = _script_safe(_static("layout.js").strip() + "\n" + _static("visual.js")).strip()
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     template = env.from_string(_static("visual.html.j2"))
     hashes = " ".join(_sha256(f"\n{code}\n") for code in (vis_js, page_js))

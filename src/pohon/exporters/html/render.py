@@ -17,7 +17,6 @@ from pohon.exporters.html.diff import DiffView
 from pohon.exporters.html import findings as hf
 from pohon.exporters.html import info as html_info
 from pohon.exporters.html.groups import add_groups
-from pohon.exporters.html.layout import layout
 from pohon.exporters.html.page import page
 from pohon.exporters.html.select import (Source, VisualOptionError, View, as_source, natural_key, select_view,
                                          tipe_ranks)
@@ -50,7 +49,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp, years=years)
     if not view.nodes:
         raise VisualOptionError("view", unit or sp or tipe or "", "tampilan ini kosong / this view has nothing to draw")
-    groups = add_groups(graph, view, lang)
+    add_groups(graph, view, lang)
     t = st.text(lang)
     shown = set(view.nodes)
     by_node = defaultdict(list)  # findings of the nodes shown, worst first
@@ -74,9 +73,6 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
                 labels[n] += f" {st.BELOW_MARK}{fmt.plain(sum(c.values()), lang)}"
     biggest = _biggest(graph, view, years)
     radius = _radii(graph, view, years, biggest)
-    width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
-    height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
-    pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
 
     net = Network(directed=True)
     for n in view.nodes:
@@ -84,7 +80,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
             _node_style(kind[n], radius.get(n), by_node.get(n, []))
         colour = style.pop("color", None)  # pyvis drops `color` when a group is given
         net.add_node(n, label=labels[n], shape=st.KIND_STYLE[kind[n]]["shape"], group=kind[n],
-                     x=pos[n][0], y=pos[n][1], **style)
+                     **style)
         if colour:
             net.node_map[n]["color"] = colour
     for i, (a, b, k) in enumerate(view.edges):
@@ -95,6 +91,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     vis_edges = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]
 
     sev = Counter(f.severity for fs in by_node.values() for f in fs)
+    counts_all = Counter(kind.values())
     data = {
         "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty", "outside", "of",
                                    "units_word", "no_findings", "under")},
@@ -103,9 +100,12 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "edges": vis_edges,
         "info": [html_info.info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
         "findings": hf.panel_rows(graph, findings, shown, lang),
-        "kinds": {k: {"font": s["font"]} for k, s in st.KIND_STYLE.items()},
+        "kinds": {k: {"font": s["font"], "shape": s["shape"], "radius": s.get("radius", 0)}
+                  for k, s in st.KIND_STYLE.items()},
+        "levels": [[k, t["kinds"][k], st.LEVEL[k]] for k in st.KINDS if counts_all[k]],
+        "level": st.LEVEL,  # the row of each kind, top-down
+        "subject": st.LEVEL["Unit"] if unit or tipe else 0,  # what the page is about: it opens showing it
         "parent": {n: p for n, p in view.parent.items() if n in shown and p in shown},  # what folds under what
-        "folded": groups if depth in ("ik", "unit") else [],  # the overview opens with its unit types folded
         "options": _options(len(view.nodes)),
         "edgeColor": st.EDGE_COLOR,
         "pathColor": "#1f2933",
@@ -264,13 +264,6 @@ def _radii(graph: Source | nx.DiGraph, view: View, years, biggest: dict | None =
         out[n] = st.node_size(k, st.budget(a, years), biggest[k]) if k in biggest else \
             st.KIND_STYLE[k].get("radius")
     return out
-
-
-def _height(kind: str, radius: float | None) -> float:
-    s = st.KIND_STYLE[kind]
-    if s["shape"] in ("box", "ellipse"):
-        return s["size"] * 1.3 + 14
-    return 2 * (radius or 10) + s["size"] * 1.3 + 6
 
 
 def _node_style(kind: str, radius: float | None, findings) -> dict:

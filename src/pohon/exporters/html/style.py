@@ -18,7 +18,7 @@ DEPTH_KINDS = {
 # colour-blind safe (Okabe-Ito based); font colour chosen for contrast on the shape or the page
 KIND_STYLE = {
     "SS": dict(shape="box", color="#1d3557", border="#0b1b2e", font="#ffffff", size=18),
-    "Tujuan": dict(shape="ellipse", color="#7b4fa0", border="#4b2b66", font="#ffffff", size=17),
+    "Tujuan": dict(shape="box", color="#7b4fa0", border="#4b2b66", font="#ffffff", size=17),
     "SP": dict(shape="box", color="#0b7a66", border="#064d40", font="#ffffff", size=18),
     "IK": dict(shape="diamond", color="#e69f00", border="#8a5f00", font="#1a1a1a", size=16, radius=11),
     "Tipe": dict(shape="box", color="#cfe3f3", border="#0072b2", font="#0b1b2e", size=16),
@@ -77,21 +77,6 @@ def short_label(node_id: str, attrs: dict, ss_label: str | None = None) -> str:
     return kode or node_id.split(":")[-1]
 
 
-def label_width(text: str, kind: str) -> float:
-    """Rough canvas width of a label (px at the kind's font size); wide glyphs count more."""
-    size = KIND_STYLE[kind]["size"]
-    units = sum(0.72 if (c.isupper() or c.isdigit()) else 0.3 if c in ".,:;/|il " else 0.56 for c in text)
-    return units * size
-
-
-def shape_width(text: str, kind: str, radius: float | None = None) -> float:
-    style = KIND_STYLE[kind]
-    text_w = label_width(text, kind)
-    if style["shape"] in ("box", "ellipse"):
-        return text_w + (24 if style["shape"] == "box" else 36)
-    return max(text_w, 2 * (radius or style.get("radius", 10)))
-
-
 def fmt_target(value, lang: str) -> str:
     """A target or any plain figure, through pohon.fmt: 3.75 -> '3,75' (id) / '3.75' (en); text as written."""
     return fmt.target(None if value == "" else value, lang)
@@ -114,6 +99,9 @@ TEXT = {
         "severity": {"error": "galat", "warning": "peringatan", "info": "info"},
         "search": "Cari kode (T1/SP3/a) atau kata…",
         "all_units": "Semua unit", "all_sp": "Semua SP", "reset": "Atur ulang",
+        "presenter": "Mode presentasi", "names": "Nama", "names_help": "Tampilkan nama atau hanya kode",
+        "text_down": "Perkecil teks", "text_up": "Perbesar teks", "fold_to": "Lipat ke tingkat…",
+        "unfold_all": "Buka semua",
         "legend": "Keterangan", "findings": "Temuan", "no_match": "Tidak ditemukan",
         "budget_note": "Ukuran unit dan komponen: jumlah pagu/anggaran 2021–2024",
         "cascade_edge": "IKK → IK yang didukung (garis putus)",
@@ -145,6 +133,9 @@ TEXT = {
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "search": "Search a code (T1/SP3/a) or words…",
         "all_units": "All units", "all_sp": "All SPs", "reset": "Reset",
+        "presenter": "Presenter mode", "names": "Names", "names_help": "Show names or codes only",
+        "text_down": "Smaller text", "text_up": "Larger text", "fold_to": "Fold to level…",
+        "unfold_all": "Unfold all",
         "legend": "Legend", "findings": "Findings", "no_match": "No match",
         "budget_note": "Unit and component size: total budget 2021–2024",
         "cascade_edge": "IKK → the IK it supports (dashed)",
