@@ -184,34 +184,37 @@ def test_english_page():
 
 
 def test_page_names():
-    assert list(page_names(sample_graph())) == [
+    assert list(page_names(sample_graph(bbspji=2, bspji=2))) == [
         "bskji.html", "tipe-SET.html", "tipe-P4SI.html", "tipe-P2SI.html", "tipe-POPTIKJI.html", "tipe-PIH.html",
-        "tipe-BBSPJI.html", "tipe-BSPJI.html"]
+        "tipe-BBSPJI.html", "tipe-BSPJI.html", "unit-SET.html", "unit-P4SI.html", "unit-P2SI.html",
+        "unit-POPTIKJI.html", "unit-PIH.html", "unit-BBSPJI-01.html", "unit-BBSPJI-02.html", "unit-BSPJI-01.html",
+        "unit-BSPJI-02.html"]
 
 
 # ---- CLI ----
 
-@pytest.fixture()
-def sample_data(monkeypatch):
-    """Serve the sample graph to the CLI, whatever the data folder."""
-    monkeypatch.setattr("pohon.graph.load_graph", lambda data_dir: sample_graph())
-    monkeypatch.setattr("pohon.checks.run_checks", lambda graph, rules=None: [])
+def test_cli_writes_a_unit_page_from_the_units_selection(tmp_path):
+    from pohon.checks import run_checks
+    from pohon.exporters.html import unit_page
+    from pohon.load import load_dataset
+    from tests.fixtures import CLEAN
 
-
-def test_cli_writes_a_page(tmp_path, sample_data):
-    out = tmp_path / "sub" / "p4si.html"
+    out = tmp_path / "sub" / "pus.html"
     out.parent.mkdir()
-    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "--unit", "P4SI", "--depth", "komponen", "-o", str(out)])
+    r = CliRunner().invoke(main, ["visual", str(CLEAN), "--unit", "PUS", "--depth", "komponen", "-o", str(out)])
     assert r.exit_code == 0, r.output
-    assert out.read_text() == render_html(sample_graph(), [], unit="P4SI", depth="komponen")
+    ds = load_dataset(CLEAN)
+    assert out.read_text() == unit_page(ds, "PUS", run_checks(ds))[0]
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
 
 
 @pytest.mark.parametrize("args, code", [
     (["--unit", "NOPE"], "unknown-unit"), (["--sp", "SP99"], "unknown-sp"), (["--tipe", "X"], "unknown-tipe"),
-    (["--depth", "deep"], "bad-depth")])
-def test_cli_bad_input_is_one_line_exit_2(tmp_path, sample_data, args, code):
-    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "-o", str(tmp_path / "x.html"), *args])
+    (["--depth", "deep"], "bad-depth"), (["--unit", "PUS", "--sp", "SP99"], "unknown-sp")])
+def test_cli_bad_input_is_one_line_exit_2(tmp_path, args, code):
+    from tests.fixtures import CLEAN
+
+    r = CliRunner().invoke(main, ["visual", str(CLEAN), "-o", str(tmp_path / "x.html"), *args])
     assert r.exit_code == 2
     lines = r.output.strip().splitlines()
     # an option problem names the option, never an invented file:line:col
@@ -219,12 +222,18 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path, sample_data, args, code):
     assert not (tmp_path / "x.html").exists()
 
 
-def test_cli_all_writes_every_committed_page(tmp_path, sample_data):
-    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "--all", str(tmp_path / "visual")])
+def test_cli_all_writes_every_committed_page(tmp_path):
+    from pohon.checks import run_checks
+    from pohon.graph import load_graph
+    from tests.fixtures import CLEAN
+
+    r = CliRunner().invoke(main, ["visual", str(CLEAN), "--all", str(tmp_path / "visual")])
     assert r.exit_code == 0, r.output
-    pages = render_all(sample_graph(), [])
+    g = load_graph(CLEAN)
+    pages = render_all(g, run_checks(g))
     assert sorted(p.name for p in (tmp_path / "visual").iterdir()) == sorted(pages)
     assert all((tmp_path / "visual" / k).read_text() == v for k, v in pages.items())
+    assert "index.html" in pages and "ag.html" in pages and "unit-PUS.html" in pages
 
 
 def test_cli_all_on_a_synthetic_cascade_names_pages_from_its_agency(tmp_path):

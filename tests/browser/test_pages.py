@@ -14,7 +14,7 @@ from pohon.exporters.html import render_html
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["bskji.html", "tipe-SET.html", "tipe-P4SI.html", "tipe-P2SI.html", "tipe-POPTIKJI.html", "tipe-PIH.html",
-         "tipe-BBSPJI.html", "tipe-BSPJI.html"]
+         "tipe-BBSPJI.html", "tipe-BSPJI.html", "unit-BBSPJI-AGRO.html", "unit-P4SI.html"]
 
 
 HIDDEN_IDS = "pohon.nodes.get().filter(n => n.hidden).map(n => n.id)"

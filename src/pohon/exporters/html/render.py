@@ -17,23 +17,43 @@ from pohon.exporters.html.diff import DiffView
 from pohon.exporters.html import findings as hf
 from pohon.exporters.html import info as html_info
 from pohon.exporters.html.groups import add_groups
+from pohon.exporters.html.index import index_page
 from pohon.exporters.html.page import page
 from pohon.exporters.html.select import (Source, VisualOptionError, View, as_source, natural_key, select_view,
                                          tipe_ranks)
 from pohon.nodes import is_agency
 
-__all__ = ["render_html", "render_all", "page_names", "overview_name", "VisualOptionError"]
+__all__ = ["render_html", "render_page", "unit_page", "render_all", "page_names", "overview_name",
+           "VisualOptionError"]
 
 DEFAULT_YEARS = [2021, 2022, 2023, 2024]
 BIG = 2000  # nodes; above this, hide edges while panning/zooming
 
 
+def render_html(graph: nx.DiGraph, findings, **opts) -> str:
+    """One self-contained HTML page of the cascade (the options are `render_page`'s)."""
+    return render_page(graph, findings, **opts)[0]
+
+
+def unit_page(ds, unit: str, findings, *, depth: str = "komponen", **opts) -> tuple[str, dict]:
+    """A unit's page, drawn from the unit's selection of the dataset, so it costs what the unit holds, not the
+    cascade. What it shows is what that selection holds: the unit, its SK, IKK and komponen, and its chain up to
+    the SS (the IKs it carries or supports, their SP, Tujuan and SS); an upper node's units are this unit; the
+    budget sizes are relative to the unit's own largest komponen. The findings panel lists `findings` (those of
+    the whole dataset: its data are checked whole, so a unit page says what `pohon check` says)."""
+    from pohon.graph import build_graph
+    from pohon.selection import Selection
+
+    return render_page(build_graph(ds, Selection(unit=unit)), findings, unit=unit, depth=depth, **opts)
+
+
 @paused  # a page makes ~1e5 short-lived objects: the cyclic GC would re-walk the whole graph for them
-def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str | None = None,
+def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str | None = None,
                 depth: str = "unit", lang: str = "id", title: str | None = None,
                 tipe: str | None = None, old_graph: nx.DiGraph | None = None, diff=None,
-                old_label: str | None = None) -> str:
-    """One self-contained HTML page of the cascade. `unit` is a unit kode, `tipe` a unit type
+                old_label: str | None = None) -> tuple[str, dict]:
+    """One self-contained HTML page of the cascade and its summary for visual/index.html (title, counts by
+    kind, findings by severity on the nodes drawn). `unit` is a unit kode, `tipe` a unit type
     (every unit of that Lampiran IV column), `sp` an SP kode such as `SP3`.
 
     With `old_graph` (the previous version of `graph`) the page colours what changed; `diff` is
@@ -149,7 +169,9 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
         context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
         context["severity_legend"] = []
-    return page(context, data)
+    summary = {"title": context["title"], "counts": context["counts"],
+               "findings": [(s, label, n) for s, label, n in context["severity_counts"]]}
+    return page(context, data), summary
 
 
 def overview_name(graph: nx.DiGraph) -> str:
@@ -165,25 +187,40 @@ def _slug(text: str) -> str:
 
 
 def page_names(graph: nx.DiGraph) -> dict[str, dict]:
-    """The committed pages: the whole dataset at unit depth, then one page per unit type at komponen depth
-    (the agency's own row is no unit type: it gets no page)."""
+    """The committed pages: the whole dataset at unit depth, one page per unit type at komponen depth, then one
+    page per unit at komponen depth (the agency's own row is no unit: it gets no page)."""
     pages = {overview_name(graph): dict(depth="unit")}
     ranks = tipe_ranks(graph)
-    tipes = {a.get("tipe") for _, a in graph.nodes(data=True) if a.get("kind") == "Unit" and not is_agency(a)}
-    for tipe in sorted(tipes - {None, ""}, key=lambda x: (ranks.get(x), x)):
+    units = [a for _, a in graph.nodes(data=True) if a.get("kind") == "Unit" and not is_agency(a)]
+    for tipe in sorted({a.get("tipe") for a in units} - {None, ""}, key=lambda x: (ranks.get(x), x)):
         pages[f"tipe-{tipe}.html"] = dict(depth="komponen", tipe=tipe)
+    for kode in sorted((str(a["kode"]) for a in units),
+                       key=lambda k: (ranks.get(graph.nodes[f"Unit:{k}"].get("tipe") or "", (2, 0, "")), natural_key(k))):
+        pages[f"unit-{kode}.html"] = dict(depth="komponen", unit=kode)
     return pages
 
 
 def render_all(graph: nx.DiGraph, findings, *, lang: str = "id", old_graph: nx.DiGraph | None = None,
                old_label: str | None = None) -> dict[str, str]:
+    """Every committed page (file name -> HTML), and visual/index.html listing them. `graph` is built by
+    pohon.graph.build_graph: a unit page is drawn from the unit's selection of its dataset (`unit_page`)."""
+    from pohon.graph import dataset_of
+
     diff = None
     if old_graph is not None:
         from pohon.diff import diff_datasets
 
         diff = diff_datasets(old_graph, graph)
-    return {name: render_html(graph, findings, lang=lang, old_graph=old_graph, diff=diff, old_label=old_label, **opts)
-            for name, opts in page_names(graph).items()}
+    ds = dataset_of(graph)
+    pages, summaries = {}, {}
+    for name, opts in page_names(graph).items():
+        if "unit" in opts and old_graph is None:
+            pages[name], summaries[name] = unit_page(ds, opts["unit"], findings, lang=lang)
+        else:
+            pages[name], summaries[name] = render_page(graph, findings, lang=lang, old_graph=old_graph, diff=diff,
+                                                       old_label=old_label, **opts)
+    pages["index.html"] = index_page(graph, summaries, findings, lang)
+    return pages
 
 
 # ---- helpers ----
