@@ -271,6 +271,7 @@
     state.pos = a.pos;
     paint(state.path);
     if (fit) { network.fit({ animation: false }); }
+    writeHash();
   }
   /* The page opens at the deepest level whose view still reads at READABLE px once fitted, with as much of
      the chain above its subject (the SS for the agency page, the unit for a unit or type page) as still reads. */
@@ -327,6 +328,7 @@
     network.selectNodes([id]);
     panel.replaceChildren(details(id));
     if (focus) { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); }
+    writeHash();
   }
   function clear() {
     state.selected = null;
@@ -334,7 +336,61 @@
     paint(null);
     network.unselectAll();
     panel.replaceChildren(el("p", "muted", T.details_empty));
+    writeHash();
   }
+
+  /* ---- the URL holds the view: #IK:T1/SP3/a&unit=P4SI&sp=SP3&level=5,2&open=…&fold=…&roots=… (the node
+     selected, the filters, the fold level and top, then the folds that differ from that level's) ---- */
+  var applying = false;
+  function enc(v) { return encodeURIComponent(v).replace(/%3A/g, ":").replace(/%2F/g, "/"); }
+  function hashOf() {
+    var parts = [], base = state.level >= 99 ? new Set() : foldsAt(state.level);
+    var list = function (xs) { return xs.map(enc).join(","); };
+    if (state.selected) { parts.push(enc(state.selected)); }
+    if (state.filter.unit) { parts.push("unit=" + enc(state.filter.unit)); }
+    if (state.filter.sp) { parts.push("sp=" + enc(state.filter.sp)); }
+    if (state.open && (state.level !== state.open[1] || state.top !== state.open[0])) {
+      parts.push("level=" + state.level + "," + state.top);
+    }
+    var opened = Array.from(base).filter(function (n) { return !state.folded.has(n); });
+    var folded = Array.from(state.folded).filter(function (n) { return !base.has(n); });
+    if (opened.length) { parts.push("open=" + list(opened)); }
+    if (folded.length) { parts.push("fold=" + list(folded)); }
+    if (state.opened.size) { parts.push("roots=" + list(Array.from(state.opened))); }
+    return parts.join("&");
+  }
+  function writeHash() {
+    if (applying || !state.open) { return; }
+    var h = hashOf();
+    if (h !== decodeURI(location.hash.slice(1)) && h !== location.hash.slice(1)) {
+      history.replaceState(null, "", h ? "#" + h : location.pathname + location.search);
+    }
+  }
+  function readHash() {
+    var raw = location.hash.slice(1);
+    if (!raw) { return; }
+    var want = { node: null, unit: "", sp: "", level: null, open: [], fold: [], roots: [] };
+    raw.split("&").forEach(function (part) {
+      var eq = part.indexOf("="), key = eq < 0 ? "node" : part.slice(0, eq), val = eq < 0 ? part : part.slice(eq + 1);
+      var dec = function (v) { try { return decodeURIComponent(v); } catch (e) { return v; } };
+      if (key === "open" || key === "fold" || key === "roots") { want[key] = val.split(",").map(dec); }
+      else if (key === "level") { want.level = val.split(",").map(Number); } else { want[key] = dec(val); }
+    });
+    applying = true;
+    state.filter = { unit: info["Unit:" + want.unit] ? want.unit : "", sp: D.spList.indexOf(want.sp) >= 0 ? want.sp : "" };
+    unitSel.value = state.filter.unit;
+    spSel.value = state.filter.sp;
+    var lv = want.level && isFinite(want.level[0]) ? want.level : state.open.slice().reverse();
+    foldTo(lv[0], isFinite(lv[1]) ? lv[1] : state.top);
+    want.open.forEach(function (n) { state.folded.delete(n); });
+    want.fold.forEach(function (n) { if (kids[n]) { state.folded.add(n); } });
+    want.roots.forEach(function (n) { if (info[n]) { state.opened.add(n); } });
+    relayout(true);
+    if (want.node && info[want.node]) { select(want.node, false); } else { clear(); }
+    applying = false;
+    writeHash();
+  }
+  window.addEventListener("hashchange", readHash);
   network.on("click", function (p) {
     hideTip();
     if (p.nodes.length) {
@@ -498,7 +554,42 @@
   document.getElementById("unfold-all").addEventListener("click", function () { foldTo(99, 0); levelSel.value = ""; });
   state.textSize = textSize;
 
+  /* ---- out of the room: a PNG of the view at twice its resolution, and print ---- */
+  function savePng(done) {
+    var w = container.clientWidth, h = container.clientHeight, view = network.getViewPosition(), s = network.getScale();
+    network.once("afterDrawing", function () {
+      var url = container.querySelector("canvas").toDataURL("image/png");
+      network.setSize(w + "px", h + "px");
+      network.moveTo({ position: view, scale: s });
+      container.style.width = container.style.height = "";
+      network.setSize("100%", "100%");
+      network.redraw();
+      state.lastPng = url;
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = (document.title || "pohon").replace(/[^\w.-]+/g, "-").slice(0, 80) + ".png";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      if (done) { done(url); }
+    });
+    network.setSize(2 * w + "px", 2 * h + "px");  // the same view drawn on a canvas twice as large
+    network.moveTo({ position: view, scale: 2 * s });
+    network.redraw();
+  }
+  document.getElementById("save-png").addEventListener("click", function () { savePng(); });
+  state.savePng = savePng;
+  /* print: the stylesheet hides the controls and gives the canvas the page; re-fit it there and back */
+  var printing = window.matchMedia("print");
+  function onPrint() { network.setSize("100%", "100%"); network.redraw(); network.fit({ animation: false }); }
+  if (printing.addEventListener) { printing.addEventListener("change", onPrint); }
+  window.addEventListener("beforeprint", onPrint);
+  window.addEventListener("afterprint", onPrint);
+
   state.open = readableLevels();
+  applying = true;  // the page's opening view: the URL's hash, if any, is read next
   foldTo(state.open[1], state.open[0]);
+  applying = false;
   levelSel.value = String(state.open[1]);
+  readHash();
 }());
