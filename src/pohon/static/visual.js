@@ -202,10 +202,30 @@
     if (line) { lines.push(line); }
     return lines;
   }
-  function foldBadge(id) {  // what a folded node hides: "⊞ 3 IK"
-    var by = {};
-    kids[id].forEach(function (c) { by[info[c].k] = (by[info[c].k] || 0) + 1; });
-    return "\u229e " + Object.keys(by).map(function (k) { return count(by[k]) + " " + k; }).join(", ");
+  /* What a folded node hides: "⊞ 3 IK", the findings on the nodes under it by severity, the komponen budget
+     under it (D.budgetBelow: counted as pohon budget counts it) */
+  var under = {};
+  function findingsUnder(id) {
+    if (!under[id]) {
+      var c = { error: 0, warning: 0, info: 0 }, todo = (kids[id] || []).slice();
+      while (todo.length) {
+        var n = todo.pop();
+        info[n].f.forEach(function (f) { c[f[0]] += 1; });
+        todo.push.apply(todo, kids[n] || []);
+      }
+      under[id] = c;
+    }
+    return under[id];
+  }
+  function foldBadge(id) {
+    var by = {}, c = findingsUnder(id), lines = [];
+    kids[id].forEach(function (k) { by[info[k].k] = (by[info[k].k] || 0) + 1; });
+    lines.push("\u229e " + Object.keys(by).map(function (k) { return count(by[k]) + " " + k; }).join(", "));
+    var sev = ["error", "warning", "info"].filter(function (s) { return c[s]; }).map(function (s) {
+      return count(c[s]) + " " + T.severity[s]; });
+    if (sev.length) { lines.push("\u26a0 " + sev.join(", ")); }
+    if (D.budgetBelow[id]) { lines.push(D.budgetBelow[id]); }
+    return lines;
   }
   /* The words that tell siblings apart: units of one type share "Balai Standardisasi dan Pelayanan Jasa
      Industri", so a unit shows what follows (and nothing when its code already says it). */
@@ -229,7 +249,7 @@
   function labelLines(id) {
     var lines = [baseNode[id].label];
     if (state.names && nameOf[id]) { lines = lines.concat(wrap(shortName(nameOf[id]), WRAP * fontSize())); }
-    if (state.folded.has(id)) { lines.push(foldBadge(id)); }
+    if (state.folded.has(id)) { lines = lines.concat(foldBadge(id)); }
     return lines;
   }
   function boxOf(id, lines) {
@@ -526,6 +546,10 @@
     var t = ev.target && ev.target.tagName;
     if (t === "INPUT" || t === "SELECT" || t === "TEXTAREA" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     if (ev.key === "n") { goFinding(current + 1); } else if (ev.key === "p") { goFinding(current < 0 ? -1 : current - 1); }
+    else if (ev.key === "Enter" && state.selected && kids[state.selected]) {  // Enter unfolds (or folds) the selected node
+      toggleFold(state.selected);
+      select(state.selected, false);
+    }
   });
   state.goFinding = goFinding;
 

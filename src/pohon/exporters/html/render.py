@@ -16,6 +16,7 @@ from pohon.gcpause import paused
 from pohon.exporters.html.diff import DiffView
 from pohon.exporters.html import findings as hf
 from pohon.exporters.html import info as html_info
+from pohon.exporters.html.badges import budget_below
 from pohon.exporters.html.groups import add_groups
 from pohon.exporters.html.index import index_page
 from pohon.exporters.html.page import page
@@ -119,6 +120,7 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         "nodes": vis_nodes,
         "edges": vis_edges,
         "info": [html_info.info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
+        "budgetBelow": budget_below(graph, view.nodes, years, lang),  # on a folded node's badge
         "findings": hf.panel_rows(graph, findings, shown, lang),
         "kinds": {k: {"font": s["font"], "shape": s["shape"], "radius": s.get("radius", 0)}
                   for k, s in st.KIND_STYLE.items()},
