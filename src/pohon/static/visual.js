@@ -44,7 +44,7 @@
   var edges = new vis.DataSet(D.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, D.options);
   var state = { network: network, nodes: nodes, edges: edges, selected: null, highlighted: [], path: null,
-    filter: { unit: "", sp: "" }, folded: new Set(), opened: new Set(), level: 99, top: 0, names: true, text: 1,
+    filter: { unit: "", sp: "" }, folded: new Set(), opened: new Set(), level: 99, top: 0, focus: null, names: true, text: 1,
     shown: new Set(), pos: {}, label: {}, status: (D.diff && D.diff.status) || {} };
   window.pohon = state;
   network.once("afterDrawing", function () {
@@ -160,6 +160,10 @@
      fold, in a tree whose top is on the levels shown (or opened), kept by the filter. */
   function visibleWith(top, level, folded, opened) {
     var away = hiddenUnder(folded), out = new Set();
+    if (state.focus) {  // focus: the focused node's subtree and its chain up to the SS, whole
+      state.focusSet.forEach(function (id) { if (shownBy(id, state.filter)) { out.add(id); } });
+      return out;
+    }
     D.nodes.forEach(function (n) {
       var id = n.id, r = rootOf(id);
       if (!away.has(id) && LEVEL[info[id].k] >= top && (LEVEL[info[r].k] <= level || opened.has(r)) &&
@@ -293,6 +297,63 @@
     if (fit) { network.fit({ animation: false }); }
     writeHash();
   }
+  /* ---- focus: one unit, SP or IK laid out alone with its chain up to the SS as a breadcrumb; leaving it
+     brings back the view as it was (folds, level, position, zoom) ---- */
+  var crumbs = document.getElementById("crumbs");
+  function chainUp(id) {  // SS › SP › IK › (Tipe ›) Unit › SK › IKK: the first drawn parent at each step
+    var out = [id], seen = new Set([id]);
+    for (var n = id; ;) {
+      var ups = (up[n] || []).map(function (e) { return e.from; }).filter(function (p) { return !seen.has(p); });
+      if (!ups.length) { break; }
+      n = ups[0];
+      seen.add(n);
+      out.unshift(n);
+    }
+    return out;
+  }
+  function focusOn(id) {
+    if (!info[id]) { return; }
+    if (!state.focus) {
+      state.before = { level: state.level, top: state.top, folded: new Set(state.folded), opened: new Set(state.opened),
+        view: network.getViewPosition(), scale: network.getScale() };
+    }
+    state.focus = id;
+    state.focusSet = pathOf(id).nodes;
+    state.folded = new Set();  // the focused subtree is shown whole
+    relayout(true);
+    crumbs.replaceChildren();
+    chainUp(id).forEach(function (n, i) {
+      if (i) { crumbs.appendChild(el("span", "sep", "\u203a")); }
+      var b = el("button", n === id ? "crumb current" : "crumb", (info[n].c || shortName(info[n].n)));
+      b.type = "button";
+      b.title = (T.kinds[info[n].k] || info[n].k) + ": " + info[n].n;
+      b.addEventListener("click", function () { focusOn(n); select(n, false); });
+      crumbs.appendChild(b);
+    });
+    var out = el("button", "crumb leave", T.leave_focus);
+    out.type = "button";
+    out.addEventListener("click", leaveFocus);
+    crumbs.appendChild(out);
+    crumbs.hidden = false;
+    writeHash();
+  }
+  function leaveFocus() {
+    if (!state.focus) { return; }
+    var b = state.before;
+    state.focus = null;
+    state.focusSet = null;
+    state.level = b.level;
+    state.top = b.top;
+    state.folded = b.folded;
+    state.opened = b.opened;
+    relayout(false);
+    network.moveTo({ position: b.view, scale: b.scale, animation: false });
+    crumbs.hidden = true;
+    crumbs.replaceChildren();
+    writeHash();
+  }
+  network.on("doubleClick", function (p) { if (p.nodes.length) { focusOn(p.nodes[0]); select(p.nodes[0], false); } });
+
   /* The page opens at the deepest level whose view still reads at READABLE px once fitted, with as much of
      the chain above its subject (the SS for the agency page, the unit for a unit or type page) as still reads. */
   function readableLevels() {
@@ -367,6 +428,7 @@
     var parts = [], base = state.level >= 99 ? new Set() : foldsAt(state.level);
     var list = function (xs) { return xs.map(enc).join(","); };
     if (state.selected) { parts.push(enc(state.selected)); }
+    if (state.focus) { parts.push("focus=" + enc(state.focus)); }
     if (state.filter.unit) { parts.push("unit=" + enc(state.filter.unit)); }
     if (state.filter.sp) { parts.push("sp=" + enc(state.filter.sp)); }
     if (state.open && (state.level !== state.open[1] || state.top !== state.open[0])) {
@@ -389,7 +451,7 @@
   function readHash() {
     var raw = location.hash.slice(1);
     if (!raw) { return; }
-    var want = { node: null, unit: "", sp: "", level: null, open: [], fold: [], roots: [] };
+    var want = { node: null, focus: null, unit: "", sp: "", level: null, open: [], fold: [], roots: [] };
     raw.split("&").forEach(function (part) {
       var eq = part.indexOf("="), key = eq < 0 ? "node" : part.slice(0, eq), val = eq < 0 ? part : part.slice(eq + 1);
       var dec = function (v) { try { return decodeURIComponent(v); } catch (e) { return v; } };
@@ -406,6 +468,7 @@
     want.fold.forEach(function (n) { if (kids[n]) { state.folded.add(n); } });
     want.roots.forEach(function (n) { if (info[n]) { state.opened.add(n); } });
     relayout(true);
+    if (want.focus && info[want.focus]) { focusOn(want.focus); } else { leaveFocus(); }
     if (want.node && info[want.node]) { select(want.node, false); } else { clear(); }
     applying = false;
     writeHash();
@@ -456,7 +519,7 @@
       b.appendChild(el("b", null, String(info[id].c || "")));
       b.appendChild(document.createTextNode(" " + info[id].n));
       b.appendChild(el("span", "hit-where", whereOf(id)));
-      b.addEventListener("click", function () { select(id, true); results.hidden = true; });
+      b.addEventListener("click", function () { focusOn(id); select(id, false); results.hidden = true; });
       results.appendChild(b);
     });
   }
@@ -491,12 +554,12 @@
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
-    search.value = ""; results.hidden = true; state.filter = { unit: "", sp: "" }; unitSel.value = "";
+    leaveFocus(); search.value = ""; results.hidden = true; state.filter = { unit: "", sp: "" }; unitSel.value = "";
     spSel.value = ""; state.text = 1; foldTo(state.open[1], state.open[0]); clear();
     fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape" && ev.target !== search) { clear(); }
+    if (ev.key === "Escape" && ev.target !== search) { leaveFocus(); clear(); }
   });
   /* ---- the findings panel: every finding of the dataset, drawn here or not ---- */
   var fList = document.getElementById("f-list"), fSev = document.getElementById("f-sev"),
@@ -557,6 +620,8 @@
   state.select = select;
   state.toggleFold = toggleFold;
   state.foldTo = foldTo;
+  state.focusOn = focusOn;
+  state.leaveFocus = leaveFocus;
   state.relayout = relayout;
   state.clear = clear;
   state.setFilter = setFilter;
