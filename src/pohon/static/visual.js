@@ -287,14 +287,16 @@
     state.folded = saved;
     var scr = screen(), out = pohonLayout.layout(ids, kind, parent, w, h, below, 0.6 * fontSize(), scr, LEVEL);
     var bw = Math.max(out.box[2] - out.box[0], 1), bh = Math.max(out.box[3] - out.box[1], 1);
-    return { shown: shown, pos: out.pos, scale: Math.min(scr[0] / (1.1 * bw), scr[1] / (1.1 * bh), 1) };
+    return { shown: shown, pos: out.pos, box: out.box, scale: Math.min(scr[0] / (1.1 * bw), scr[1] / (1.1 * bh), 1) };
   }
   function relayout(fit) {
     var a = arrange(state.top, state.level, state.folded, state.opened);
     state.shown = a.shown;
     state.pos = a.pos;
+    state.box = a.box;
     paint(state.path);
     if (fit) { network.fit({ animation: false }); }
+    drawMinimap();
     writeHash();
   }
   /* ---- focus: one unit, SP or IK laid out alone with its chain up to the SS as a breadcrumb; leaving it
@@ -488,17 +490,21 @@
   var index = D.nodes.map(function (n) {
     var r = info[n.id];
     return { id: n.id, code: String(r.c).toLowerCase(), key: n.id.slice(n.id.indexOf(":") + 1).toLowerCase(),
-      words: (r.c + " " + r.n).toLowerCase() };
+      words: (r.c + " " + r.n + " " + r.f.map(function (f) { return f[1] + " " + f[2] + " " + f[3]; }).join(" "))
+        .toLowerCase() };
   });
-  function find(q) {
+  var MAX_HITS = 12;
+  function find(q, all) {
     q = q.trim().toLowerCase();
-    if (!q) { return { exact: null, hits: [] }; }
-    var exact = null, hits = [], words = q.split(/\s+/);
+    if (!q) { return { exact: null, complete: null, hits: [], total: 0 }; }
+    var exact = null, hits = [], words = q.split(/\s+/), longer = false;
     index.forEach(function (x) {
       if (!exact && (x.key === q || x.code === q)) { exact = x.id; }
+      if (x.code !== q && x.code.indexOf(q) === 0) { longer = true; }  // "T1" is also the start of "T1/SP3/a"
       if (words.every(function (w) { return x.words.indexOf(w) >= 0 || x.key.indexOf(w) >= 0; })) { hits.push(x.id); }
     });
-    return { exact: exact, hits: hits.slice(0, 12), total: hits.length };
+    return { exact: exact, complete: exact && !longer ? exact : null, hits: all ? hits : hits.slice(0, MAX_HITS),
+      total: hits.length };
   }
   function whereOf(id) {  // kind and unit(s) of a search hit: which IKK SK.2.1 is this?
     var r = info[id], w = T.kinds[r.k] || r.k;
@@ -507,31 +513,56 @@
     if (r.u.length > 1) { return w + " · " + count(r.u.length) + " " + T.units_word; }
     return w;
   }
+  var hitButtons = [], active = -1, showAll = false;
+  function choose(id) { focusOn(id); select(id, false); results.hidden = true; }
   function showResults(r) {
     results.replaceChildren();
+    hitButtons = [];
+    active = -1;
     results.hidden = !search.value.trim();
     if (!r.hits.length) { results.appendChild(el("div", "muted", T.no_match)); return; }
-    results.appendChild(el("div", "hits-count", r.hits.length < r.total ?
-      count(r.hits.length) + " " + T.of + " " + count(r.total) : count(r.total)));
+    var head = el("div", "hits-count", r.hits.length < r.total ?
+      count(r.hits.length) + " " + T.of + " " + count(r.total) : count(r.total));
+    results.appendChild(head);
+    if (r.hits.length < r.total) {  // capped: a way to see every hit
+      var more = el("button", "see-all", T.see_all + " (" + count(r.total) + ")");
+      more.type = "button";
+      more.addEventListener("click", function () { showAll = true; showResults(find(search.value, true)); search.focus(); });
+      results.appendChild(more);
+    }
     r.hits.forEach(function (id) {
       var b = el("button", "hit");
       b.type = "button";
       b.appendChild(el("b", null, String(info[id].c || "")));
       b.appendChild(document.createTextNode(" " + info[id].n));
       b.appendChild(el("span", "hit-where", whereOf(id)));
-      b.addEventListener("click", function () { focusOn(id); select(id, false); results.hidden = true; });
+      b.addEventListener("click", function () { choose(id); });
+      b.dataset.id = id;
+      hitButtons.push(b);
       results.appendChild(b);
     });
   }
+  function moveActive(step) {
+    if (!hitButtons.length) { return; }
+    active = (active + step + hitButtons.length) % hitButtons.length;
+    hitButtons.forEach(function (b, i) { b.classList.toggle("active", i === active); });
+    hitButtons[active].scrollIntoView({ block: "nearest" });
+  }
+  /* Typing only lists: the view moves on Enter, on a result chosen, or on a complete code (one that is no
+     other code's beginning: "T1/SP3/a", not "T1"). */
   search.addEventListener("input", function () {
+    showAll = false;
     var r = find(search.value);
     showResults(r);
-    if (r.exact) { select(r.exact, true); }
+    if (r.complete) { select(r.complete, true); }
   });
   search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      var r = find(search.value), id = r.exact || r.hits[0];
-      if (id) { select(id, true); results.hidden = true; }
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      moveActive(ev.key === "ArrowDown" ? 1 : -1);
+      ev.preventDefault();
+    } else if (ev.key === "Enter") {
+      var r = find(search.value, showAll), id = active >= 0 ? hitButtons[active].dataset.id : (r.exact || r.hits[0]);
+      if (id) { choose(id); }
     } else if (ev.key === "Escape") {
       search.value = ""; results.hidden = true; clear();
     }
@@ -642,6 +673,66 @@
   levelSel.addEventListener("change", function () { foldTo(Number(levelSel.value)); });
   document.getElementById("unfold-all").addEventListener("click", function () { foldTo(99, 0); levelSel.value = ""; });
   state.textSize = textSize;
+
+  /* ---- navigation: + / − / 0 / arrows, Esc clears and refits, buttons, and a minimap when the view is
+     larger than the screen ---- */
+  function zoom(f) {
+    network.moveTo({ position: network.getViewPosition(), scale: network.getScale() * f, animation: false });
+    drawMinimap();
+  }
+  function pan(dx, dy) {
+    var p = network.getViewPosition(), s = network.getScale();
+    network.moveTo({ position: { x: p.x + dx / s, y: p.y + dy / s }, scale: s, animation: false });
+    drawMinimap();
+  }
+  function fit() { network.fit({ animation: false }); drawMinimap(); }
+  document.getElementById("zoom-in").addEventListener("click", function () { zoom(1.25); });
+  document.getElementById("zoom-out").addEventListener("click", function () { zoom(0.8); });
+  document.getElementById("fit").addEventListener("click", fit);
+  document.addEventListener("keydown", function (ev) {
+    var t = ev.target && ev.target.tagName;
+    if (t === "INPUT" || t === "SELECT" || t === "TEXTAREA" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    var step = 120, keys = { "+": function () { zoom(1.25); }, "=": function () { zoom(1.25); },
+      "-": function () { zoom(0.8); }, "\u2212": function () { zoom(0.8); }, "0": fit,
+      ArrowLeft: function () { pan(-step, 0); }, ArrowRight: function () { pan(step, 0); },
+      ArrowUp: function () { pan(0, -step); }, ArrowDown: function () { pan(0, step); },
+      Escape: function () { leaveFocus(); clear(); fit(); } };
+    if (keys[ev.key]) { keys[ev.key](); ev.preventDefault(); }
+  });
+  var mini = document.getElementById("minimap"), miniCtx = mini.getContext("2d");
+  function drawMinimap() {
+    var ids = Array.from(state.shown), r = container.getBoundingClientRect();
+    if (!ids.length) { mini.hidden = true; return; }
+    var lo = [state.box[0], state.box[1]], hi = [state.box[2], state.box[3]];  // the laid-out boxes
+    var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: r.width, y: r.height });
+    var larger = lo[0] < a.x || lo[1] < a.y || hi[0] > b.x || hi[1] > b.y;
+    mini.hidden = !larger;
+    state.minimap = larger;
+    if (!larger) { return; }
+    var W = mini.width, H = mini.height, x0 = Math.min(lo[0], a.x), y0 = Math.min(lo[1], a.y);
+    var k = Math.min(W / (Math.max(hi[0], b.x) - x0 || 1), H / (Math.max(hi[1], b.y) - y0 || 1));
+    miniCtx.clearRect(0, 0, W, H);
+    miniCtx.fillStyle = "#52606d";
+    ids.forEach(function (id) {
+      var p = state.pos[id];
+      if (p) { miniCtx.fillRect((p[0] - x0) * k - 1, (p[1] - y0) * k - 1, 3, 3); }
+    });
+    miniCtx.strokeStyle = "#d00000";
+    miniCtx.lineWidth = 2;
+    miniCtx.strokeRect((a.x - x0) * k, (a.y - y0) * k, (b.x - a.x) * k, (b.y - a.y) * k);
+    state.miniScale = { k: k, x0: x0, y0: y0 };
+  }
+  mini.addEventListener("click", function (ev) {  // jump the view to where the minimap was clicked
+    var m = state.miniScale, r = mini.getBoundingClientRect();
+    if (!m) { return; }
+    network.moveTo({ position: { x: m.x0 + (ev.clientX - r.left) * mini.width / r.width / m.k,
+      y: m.y0 + (ev.clientY - r.top) * mini.height / r.height / m.k }, scale: network.getScale(), animation: false });
+    drawMinimap();
+  });
+  network.on("zoom", drawMinimap);
+  network.on("dragEnd", drawMinimap);
+  state.zoom = zoom;
+  state.fit = fit;
 
   /* ---- out of the room: a PNG of the view at twice its resolution, and print ---- */
   function savePng(done) {

@@ -115,7 +115,8 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     counts_all = Counter(kind.values())
     data = {
         "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty", "outside", "of",
-                                   "units_word", "no_findings", "under", "leave_focus")},
+                                   "units_word", "no_findings", "under", "leave_focus",
+                                   "see_all")},
         "group": fmt.plain(1000, lang)[1],  # the thousands mark pohon.fmt uses: JS counts follow the same rule
         "nodes": vis_nodes,
         "edges": vis_edges,
