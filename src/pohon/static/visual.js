@@ -27,7 +27,7 @@
   var LEVEL = D.level;
   /* Presenter mode (default on, for the projected room): names wrapped under the codes, text READABLE px or
      more on screen once fitted (font size x canvas scale), a text-size control that scales the canvas text. */
-  var FONT = 26, READABLE = 22, WRAP = 7, SHORT = 36;
+  var FONT = 26, READABLE = 22, WRAP = 7, SHORT = 36, MAX_READABLE = 200;
   var measure = document.createElement("canvas").getContext("2d");
   function hiddenUnder(folded) {  // every node some folded node hides
     var out = new Set(), todo = [];
@@ -267,8 +267,10 @@
   }
   function screen() { return [container.clientWidth || 1560, container.clientHeight || 940]; }
   /* Lay out what is visible (folds, opened trees, filter), label it; returns the fitted scale it will get. */
-  function arrange(top, level, folded, opened) {
-    var shown = visibleWith(top, level, folded, opened), ids = [], kind = {}, parent = {}, w = {}, h = {}, below = {};
+  var sized = {};  // id (+ "+" when folded) -> [label, w, h] at the current text size and names setting
+  function arrange(top, level, folded, opened, shown) {
+    shown = shown || visibleWith(top, level, folded, opened);
+    var ids = [], kind = {}, parent = {}, w = {}, h = {}, below = {};
     var saved = state.folded;
     state.folded = folded;
     measure.font = fontSize() + "px DejaVu Sans, Arial, sans-serif";
@@ -278,10 +280,14 @@
       ids.push(id);
       kind[id] = info[id].k;
       if (D.parent[id] && shown.has(D.parent[id])) { parent[id] = D.parent[id]; }
-      var lines = labelLines(id), b = boxOf(id, lines);
-      state.label[id] = lines.join("\n");
-      w[id] = b[0];
-      h[id] = b[1];
+      var key = folded.has(id) ? id + "+" : id, z = sized[key];
+      if (!z) {
+        var lines = labelLines(id), b = boxOf(id, lines);
+        z = sized[key] = [lines.join("\n"), b[0], b[1]];
+      }
+      state.label[id] = z[0];
+      w[id] = z[1];
+      h[id] = z[2];
       below[id] = (dn[id] || []).map(function (e) { return e.to; });
     });
     state.folded = saved;
@@ -363,8 +369,11 @@
     var subject = Math.max(D.subject, levels[levels.length - 1]);
     for (var i = 0; i < levels.length; i++) {
       if (levels[i] < subject) { break; }
+      var folds = foldsAt(levels[i]);
       for (var j = levels.length - 1; j >= 0 && levels[j] <= subject; j--) {
-        var a = arrange(levels[j], levels[i], foldsAt(levels[i]), new Set());
+        var shown = visibleWith(levels[j], levels[i], folds, new Set());
+        if (shown.size > MAX_READABLE) { continue; }  // more boxes than a screen holds at READABLE px
+        var a = arrange(levels[j], levels[i], folds, new Set(), shown);
         if (fontSize() * a.scale >= READABLE + 0.5) { return [levels[j], levels[i]]; }
       }
     }
@@ -586,7 +595,7 @@
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
     leaveFocus(); search.value = ""; results.hidden = true; state.filter = { unit: "", sp: "" }; unitSel.value = "";
-    spSel.value = ""; state.text = 1; foldTo(state.open[1], state.open[0]); clear();
+    spSel.value = ""; state.text = 1; sized = {}; foldTo(state.open[1], state.open[0]); clear();
     fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
@@ -663,10 +672,11 @@
   var namesBtn = document.getElementById("names"), levelSel = document.getElementById("level");
   namesBtn.addEventListener("click", function () {
     state.names = !state.names;
+    sized = {};
     namesBtn.setAttribute("aria-pressed", String(state.names));
     relayout(true);
   });
-  function textSize(f) { state.text = Math.max(0.6, Math.min(2.5, f)); relayout(true); }
+  function textSize(f) { state.text = Math.max(0.6, Math.min(2.5, f)); sized = {}; relayout(true); }
   document.getElementById("text-up").addEventListener("click", function () { textSize(state.text * 1.2); });
   document.getElementById("text-down").addEventListener("click", function () { textSize(state.text / 1.2); });
   D.levels.forEach(function (l) { var o = el("option", null, l[1]); o.value = String(l[2]); levelSel.appendChild(o); });
