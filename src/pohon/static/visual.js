@@ -251,9 +251,11 @@
     });
   }());
   function labelLines(id) {
-    var lines = [baseNode[id].label];
+    var folded = state.folded.has(id), lines = [baseNode[id].label];
+    // a folded unit's badge counts its findings by severity: its "⚠n" (the same findings) would say it twice
+    if (folded && info[id].k === "Unit") { lines[0] = lines[0].replace(/ \u26a0[\d.,]+$/, ""); }
     if (state.names && nameOf[id]) { lines = lines.concat(wrap(shortName(nameOf[id]), WRAP * fontSize())); }
-    if (state.folded.has(id)) { lines = lines.concat(foldBadge(id)); }
+    if (folded) { lines = lines.concat(foldBadge(id)); }
     return lines;
   }
   function boxOf(id, lines) {
