@@ -25,7 +25,8 @@ def change(select_id: str, value: str) -> str:
 
 
 def interactions(page, data) -> list[tuple[str, str]]:
-    """A workshop's sequence: select, clear, search, filter unit, filter SP, select inside the filter, reset."""
+    """A workshop's sequence: select, clear, search, filter unit, filter SP, select inside the filter, focus and
+    leave it, unfold, fold, reset."""
     marked = next(n["id"] for n in data["nodes"] if "color" in n)
     unit = data["unitList"][len(data["unitList"]) // 2]
     sp = data["spList"][0]
@@ -39,6 +40,8 @@ def interactions(page, data) -> list[tuple[str, str]]:
         ("filter sp", change("f-sp", sp)),
         ("filter unit off", change("f-unit", "")),
         ("select in filter", f"pohon.select({json.dumps(data['nodes'][0]['id'])}, true)"),
+        ("focus", f"pohon.focusOn({json.dumps(marked)})"),
+        ("leave focus", "pohon.leaveFocus()"),
         ("unfold", f"pohon.toggleFold({json.dumps(folder)})"),
         ("fold", f"pohon.toggleFold({json.dumps(folder)})"),
         ("reset", "document.getElementById('reset').click()"),
