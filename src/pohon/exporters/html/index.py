@@ -13,9 +13,11 @@ def index_page(graph, summaries: dict[str, dict], findings, lang: str) -> str:
     t = st.text(lang)
     sev = Counter(f.severity for f in findings)
     rows = []
+    dataset = f"{graph.graph.get('dataset') or 'pohon'} · "
     for name, s in summaries.items():
         kind = "unit" if name.startswith("unit-") else "tipe" if name.startswith("tipe-") else "overview"
-        rows.append({"href": name, "title": s["title"], "kind": t["index_kinds"][kind],
+        title = s["title"][len(dataset):] if s["title"].startswith(dataset) else s["title"]  # the h1 names it
+        rows.append({"href": name, "title": title, "kind": t["index_kinds"][kind],
                      "counts": " · ".join(f"{n} {k}" for k, n in s["counts"]),
                      "findings": s["findings"]})
     return static_page("index.html.j2", {
