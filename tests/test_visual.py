@@ -14,11 +14,10 @@ from click.testing import CliRunner
 from pohon.checks import Finding
 from pohon.cli import main
 from pohon.errors import UnknownNodeError
-from pohon.exporters import html_style as st
+from pohon.exporters.html import style as st
 from pohon.exporters.html import page_names, render_all, render_html
-from pohon.exporters.html_layout import layout
-from pohon.exporters.html_sample import sample_graph
-from pohon.exporters.html_select import VisualOptionError, select_view
+from tests.sample_graph import sample_graph
+from pohon.exporters.html.select import VisualOptionError, select_view
 
 ROOT = Path(__file__).resolve().parents[1]
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -108,8 +107,9 @@ def test_deterministic_whatever_the_insertion_order():
 def test_depth_selects_kinds():
     g = sample_graph()
     assert kinds_in(render_html(g, [], depth="ik")) == {"SS", "Tujuan", "SP", "IK"}
-    assert kinds_in(render_html(g, [], depth="unit")) == {"SS", "Tujuan", "SP", "IK", "Unit"}
-    assert kinds_in(render_html(g, [], depth="ikk")) == {"SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK"}
+    # Tipe: the page's group of the units of one type (tests/test_visual_groups.py)
+    assert kinds_in(render_html(g, [], depth="unit")) == {"SS", "Tujuan", "SP", "IK", "Tipe", "Unit"}
+    assert kinds_in(render_html(g, [], depth="ikk")) == {"SS", "Tujuan", "SP", "IK", "Tipe", "Unit", "SK", "IKK"}
     assert "Komponen" in kinds_in(render_html(g, [], depth="komponen"))
     assert "Kelompok" not in kinds_in(render_html(g, [], depth="komponen"))
 
@@ -173,7 +173,7 @@ def test_budget_sizes_units_and_komponen():
     g = sample_graph()
     nodes = {n["id"]: n for n in page_data(render_html(g, [], depth="komponen"))["nodes"]}
     units = sorted((st.budget(g.nodes[n], [2021, 2022, 2023, 2024]), nodes[n]["size"])
-                   for n in nodes if g.nodes[n]["kind"] == "Unit" and g.nodes[n]["tipe"] != "BSKJI")
+                   for n in nodes if n in g and g.nodes[n]["kind"] == "Unit" and g.nodes[n]["tipe"] != "BSKJI")
     assert [s for _, s in units] == sorted(s for _, s in units) and units[0][1] < units[-1][1]
 
 
@@ -183,59 +183,38 @@ def test_english_page():
     assert "Cari kode" in render_html(sample_graph(), [])
 
 
-def _label_boxes(g, view):
-    from pohon.exporters.html import _height, _labels, _radii
-
-    kind = {n: g.nodes[n]["kind"] for n in view.nodes}
-    labels, radius = _labels(g, view), _radii(g, view, [2021, 2022, 2023, 2024])
-    width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
-    height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
-    pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
-    return [(pos[n][0] - width[n] / 2, pos[n][1] - height[n] / 2, pos[n][0] + width[n] / 2,
-             pos[n][1] + height[n] / 2, n) for n in view.nodes]
-
-
-@pytest.mark.parametrize("kwargs", [dict(depth="unit"), dict(depth="komponen", tipe="BSPJI"), dict(depth="ikk")])
-def test_labels_do_not_overlap(kwargs):
-    g = sample_graph(bbspji=11, bspji=13)
-    boxes = _label_boxes(g, select_view(g, **kwargs))
-    boxes.sort()
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            if b[0] >= a[2]:
-                break
-            assert not (b[1] < a[3] and a[1] < b[3]), f"{a[4]} overlaps {b[4]}"
-
-
 def test_page_names():
-    assert list(page_names(sample_graph())) == [
+    assert list(page_names(sample_graph(bbspji=2, bspji=2))) == [
         "bskji.html", "tipe-SET.html", "tipe-P4SI.html", "tipe-P2SI.html", "tipe-POPTIKJI.html", "tipe-PIH.html",
-        "tipe-BBSPJI.html", "tipe-BSPJI.html"]
+        "tipe-BBSPJI.html", "tipe-BSPJI.html", "unit-SET.html", "unit-P4SI.html", "unit-P2SI.html",
+        "unit-POPTIKJI.html", "unit-PIH.html", "unit-BBSPJI-01.html", "unit-BBSPJI-02.html", "unit-BSPJI-01.html",
+        "unit-BSPJI-02.html"]
 
 
 # ---- CLI ----
 
-@pytest.fixture()
-def sample_data(monkeypatch):
-    """Serve the sample graph to the CLI, whatever the data folder."""
-    monkeypatch.setattr("pohon.graph.load_graph", lambda data_dir: sample_graph())
-    monkeypatch.setattr("pohon.checks.run_checks", lambda graph, rules=None: [])
+def test_cli_writes_a_unit_page_from_the_units_selection(tmp_path):
+    from pohon.checks import run_checks
+    from pohon.exporters.html import unit_page
+    from pohon.load import load_dataset
+    from tests.fixtures import CLEAN
 
-
-def test_cli_writes_a_page(tmp_path, sample_data):
-    out = tmp_path / "sub" / "p4si.html"
+    out = tmp_path / "sub" / "pus.html"
     out.parent.mkdir()
-    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "--unit", "P4SI", "--depth", "komponen", "-o", str(out)])
+    r = CliRunner().invoke(main, ["visual", str(CLEAN), "--unit", "PUS", "--depth", "komponen", "-o", str(out)])
     assert r.exit_code == 0, r.output
-    assert out.read_text() == render_html(sample_graph(), [], unit="P4SI", depth="komponen")
+    ds = load_dataset(CLEAN)
+    assert out.read_text() == unit_page(ds, "PUS", run_checks(ds))[0]
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
 
 
 @pytest.mark.parametrize("args, code", [
     (["--unit", "NOPE"], "unknown-unit"), (["--sp", "SP99"], "unknown-sp"), (["--tipe", "X"], "unknown-tipe"),
-    (["--depth", "deep"], "bad-depth")])
-def test_cli_bad_input_is_one_line_exit_2(tmp_path, sample_data, args, code):
-    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "-o", str(tmp_path / "x.html"), *args])
+    (["--depth", "deep"], "bad-depth"), (["--unit", "PUS", "--sp", "SP99"], "unknown-sp")])
+def test_cli_bad_input_is_one_line_exit_2(tmp_path, args, code):
+    from tests.fixtures import CLEAN
+
+    r = CliRunner().invoke(main, ["visual", str(CLEAN), "-o", str(tmp_path / "x.html"), *args])
     assert r.exit_code == 2
     lines = r.output.strip().splitlines()
     # an option problem names the option, never an invented file:line:col
@@ -243,12 +222,32 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path, sample_data, args, code):
     assert not (tmp_path / "x.html").exists()
 
 
-def test_cli_all_writes_every_committed_page(tmp_path, sample_data):
-    r = CliRunner().invoke(main, ["visual", str(tmp_path / "data"), "--all", str(tmp_path / "visual")])
+def test_cli_all_writes_every_committed_page(tmp_path):
+    from pohon.checks import run_checks
+    from pohon.graph import load_graph
+    from tests.fixtures import CLEAN
+
+    r = CliRunner().invoke(main, ["visual", str(CLEAN), "--all", str(tmp_path / "visual")])
     assert r.exit_code == 0, r.output
-    pages = render_all(sample_graph(), [])
+    g = load_graph(CLEAN)
+    pages = render_all(g, run_checks(g))
     assert sorted(p.name for p in (tmp_path / "visual").iterdir()) == sorted(pages)
     assert all((tmp_path / "visual" / k).read_text() == v for k, v in pages.items())
+    assert "index.html" in pages and "ag.html" in pages and "unit-PUS.html" in pages
+
+
+def test_cli_all_on_a_synthetic_cascade_names_pages_from_its_agency(tmp_path):
+    """The agency is what pohon.nodes.is_agency says (kelompok TOTAL), not the word BSKJI: a `pohon synth`
+    cascade (agency N00) gets n00.html as its overview and no unit-type page for the agency itself."""
+    r = CliRunner().invoke(main, ["synth", "--agencies", "1", str(tmp_path / "syn")])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["visual", str(tmp_path / "syn"), "--all", str(tmp_path / "v")])
+    assert r.exit_code == 0, r.output
+    names = sorted(p.name for p in (tmp_path / "v").iterdir())
+    assert "n00.html" in names and "bskji.html" not in names
+    assert "tipe-N00.html" not in names
+    tipes = {line.split(",")[2] for line in (tmp_path / "syn" / "units.csv").read_text().splitlines()[1:]}
+    assert {f"tipe-{t}.html" for t in tipes - {"N00"}} <= set(names)
 
 
 # ---- the committed pages ----

@@ -5,7 +5,7 @@ from collections import Counter
 
 from pohon.checks import Finding
 from pohon.exporters.html import render_html
-from pohon.exporters.html_sample import sample_graph
+from tests.sample_graph import sample_graph
 from tests.test_visual import page_data
 
 

@@ -66,7 +66,7 @@ def test_finding_messages_and_titles_are_for_people(data):
 
 
 def test_header_counts_use_the_page_language():
-    from pohon.exporters.html_sample import sample_graph
+    from tests.sample_graph import sample_graph
 
     g = sample_graph(bbspji=40, bspji=40, komponen_per_ikk=4)  # more than 1000 komponen
     html_id = render_html(g, [], depth="komponen")

@@ -17,10 +17,10 @@ import pytest
 from pohon.diff import diff_datasets
 from pohon.errors import UnknownNodeError
 from pohon.exporters.html import render_html
-from pohon.exporters.html_diff import DiffView
-from pohon.exporters.html_sample import sample_graph
-from pohon.exporters.html_select import View, VisualOptionError, natural_key, select_view
-from pohon.exporters.html_style import DEPTH_KINDS, LEVEL, TIPE_ORDER
+from pohon.exporters.html.diff import DiffView
+from tests.sample_graph import sample_graph
+from pohon.exporters.html.select import View, VisualOptionError, natural_key, select_view
+from pohon.exporters.html.style import DEPTH_KINDS, LEVEL
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
 from tests.test_diff import REVISION
@@ -33,14 +33,23 @@ def kind_of(g: nx.DiGraph, n: str) -> str:
     return g.nodes[n].get("kind", "")
 
 
+def type_order(g: nx.DiGraph) -> dict:
+    """Unit types as units.csv lists them (by line), the agency's (kelompok TOTAL) first."""
+    first = {}
+    for _, a in g.nodes(data=True):
+        if a.get("kind") == "Unit":
+            line = a.get("baris") if isinstance(a.get("baris"), int) else float("inf")
+            key = (a.get("kelompok") != "TOTAL", line, a.get("tipe") or "")
+            first[key[2]] = min(first.get(key[2], key), key)
+    return {t: i for i, t in enumerate(sorted(first, key=first.__getitem__))}
+
+
 def sort_key(g: nx.DiGraph, n: str) -> tuple:
     a = g.nodes[n]
     if a.get("kind") == "SS":
         below = [str(g.nodes[c].get("kode") or "") for c in g.successors(n) if g.nodes[c].get("kind") == "SP"]
         return (0, 0, min((natural_key(b) for b in below), default=()), natural_key(n))
-    tipe = a.get("tipe", "")
-    tipe_rank = TIPE_ORDER.index(tipe) if tipe in TIPE_ORDER else len(TIPE_ORDER)
-    return (LEVEL.get(a.get("kind"), 99), tipe_rank, natural_key(a.get("kode") or ""), natural_key(n))
+    return (LEVEL.get(a.get("kind"), 99), type_order(g).get(a.get("tipe")) if a.get("kind") == "Unit" else 99, natural_key(a.get("kode") or ""), natural_key(n))
 
 
 def display_edges(g: nx.DiGraph) -> list[tuple[str, str, str]]:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from pohon.exporters.html import render_html
-from pohon.exporters.html_diff import GHOST_OPACITY, STYLE
+from pohon.exporters.html.diff import GHOST_OPACITY, STYLE
 from pohon.graph import load_graph
 from tests.browser.cdp import count_non_background
 from tests.browser.test_pages import browser, node_dom_point, open_page  # noqa: F401 (fixture)

@@ -118,7 +118,7 @@ def test_click_selects_and_n_p_step_through(browser, findings):  # noqa: F811
 def test_a_page_without_drawn_findings_says_so(browser, tmp_path):  # noqa: F811
     from pohon.checks import Finding
     from pohon.exporters.html import render_html
-    from pohon.exporters.html_sample import sample_graph
+    from tests.sample_graph import sample_graph
 
     path = tmp_path / "p.html"  # the only finding sits on a Tabel 10 group, which no page draws
     path.write_text(render_html(sample_graph(), [Finding("budget-mismatch", "error", "Kelompok:UPT", "k", "k")]),

@@ -68,7 +68,7 @@ def test_search_rows_show_kind_unit_and_how_many(browser):  # noqa: F811
 def test_js_counts_group_like_pohon_fmt(browser, tmp_path, lang):  # noqa: F811
     from pohon import fmt
     from pohon.exporters.html import render_html
-    from pohon.exporters.html_sample import sample_graph
+    from tests.sample_graph import sample_graph
 
     path = tmp_path / f"{lang}.html"
     path.write_text(render_html(sample_graph(), [], lang=lang), encoding="utf-8")

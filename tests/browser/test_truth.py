@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_pages import ROOT, browser, open_page  # noqa: F401  (browser is a fixture)
+from tests.browser.test_pages import HIDDEN_IDS, ROOT, browser, open_page  # noqa: F401  (browser is a fixture)
 from tests.test_visual import page_data
 
 pytestmark = pytest.mark.browser
@@ -25,10 +25,12 @@ def change(select_id: str, value: str) -> str:
 
 
 def interactions(page, data) -> list[tuple[str, str]]:
-    """A workshop's sequence: select, clear, search, filter unit, filter SP, select inside the filter, reset."""
+    """A workshop's sequence: select, clear, search, filter unit, filter SP, select inside the filter, focus and
+    leave it, unfold, fold, reset."""
     marked = next(n["id"] for n in data["nodes"] if "color" in n)
     unit = data["unitList"][len(data["unitList"]) // 2]
     sp = data["spList"][0]
+    folder = next(iter(data["parent"].values()))
     return [
         ("select", f"pohon.select({json.dumps(marked)}, false)"),
         ("clear", "pohon.clear()"),
@@ -38,6 +40,10 @@ def interactions(page, data) -> list[tuple[str, str]]:
         ("filter sp", change("f-sp", sp)),
         ("filter unit off", change("f-unit", "")),
         ("select in filter", f"pohon.select({json.dumps(data['nodes'][0]['id'])}, true)"),
+        ("focus", f"pohon.focusOn({json.dumps(marked)})"),
+        ("leave focus", "pohon.leaveFocus()"),
+        ("unfold", f"pohon.toggleFold({json.dumps(folder)})"),
+        ("fold", f"pohon.toggleFold({json.dumps(folder)})"),
         ("reset", "document.getElementById('reset').click()"),
     ]
 
@@ -49,6 +55,7 @@ def test_every_node_keeps_its_size_and_border_after_every_interaction(browser, n
     page = open_page(browser, path)
     try:
         first = page.eval(DRAWN)
+        folded_away = page.eval(HIDDEN_IDS)
         # the page opened with what the data says: budget sizes and finding borders
         for n in data["nodes"]:
             if "size" in n:
@@ -63,7 +70,7 @@ def test_every_node_keeps_its_size_and_border_after_every_interaction(browser, n
             now = page.eval(DRAWN)
             wrong = [(k, first[k], now[k]) for k in first if now[k] != first[k]]
             assert not wrong, f"after {step}: {len(wrong)} nodes drawn differently, e.g. {wrong[:3]}"
-        assert page.eval("pohon.nodes.get().filter(n => n.hidden).length") == 0
+        assert page.eval(HIDDEN_IDS) == folded_away
         assert page.eval("pohon.nodes.get().every(n => n.opacity === undefined || n.opacity === 1)")
         assert page.errors() == []
     finally:
@@ -95,7 +102,7 @@ def test_legend_describes_what_is_drawn(browser, name):  # noqa: F811
         sized = set(page.eval("Array.from(document.querySelectorAll('#legend li[data-size]')).map(li => li.dataset.size)"))
         assert sized == kinds & {"Unit", "Komponen"}
         # every budget-sized node is drawn inside the range the size key shows (smallest .. largest)
-        from pohon.exporters.html_style import SIZE_RANGE
+        from pohon.exporters.html.style import SIZE_RANGE
 
         for kind, (lo, hi) in SIZE_RANGE.items():
             sizes = page.eval(f"""pohon.nodes.getIds().filter(i => i.startsWith('{kind}:'))

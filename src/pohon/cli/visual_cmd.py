@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -9,7 +10,7 @@ import click
 from pohon import output as out
 from pohon.cli import main
 from pohon.cli.common import (EXIT_BAD_INPUT, NonEmptyPath, data_dir_argument, default_data_dir, force_option,
-                              lang_option, load_graph_or_exit, writes)
+                              lang_option, load_graph_or_exit, load_or_exit, writes)
 from pohon.errors import UnknownNodeError
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
@@ -44,12 +45,31 @@ def _bad(where: str, code: str, message: str) -> None:
 
 
 
+@contextmanager
+def _option_errors(msg: dict, unit, tipe, sp):
+    """A view option naming nothing in the data: the option's error, exit 2."""
+    from pohon.exporters.html import VisualOptionError
+
+    try:
+        yield
+    except UnknownNodeError as err:
+        kind = str(err).split(":", 1)[0]
+        if kind == "SP":
+            _bad("--sp", "unknown-sp", msg["sp"].format(value=sp))
+        _bad("--unit", "unknown-unit", msg["unit"].format(value=unit))
+    except VisualOptionError as err:
+        if err.option == "tipe":
+            _bad("--tipe", "unknown-tipe", msg["tipe"].format(value=tipe))
+        _bad(f"--{err.option}", f"bad-{err.option}", str(err))
+
+
 @main.command("visual")
 @data_dir_argument
 @click.option("-o", "--output", type=NonEmptyPath(path_type=Path),
               help="Berkas HTML keluaran / output HTML file.")
 @click.option("--all", "all_dir", type=NonEmptyPath(path_type=Path),
-              help="Tulis semua halaman visual/ ke FOLDER ini (bskji.html, tipe-*.html) / write every committed page.")
+              help="Tulis semua halaman visual/ ke FOLDER ini (index.html, ringkasan badan, tipe-*.html, unit-*.html) / "
+                   "write every committed page.")
 @click.option("--unit", help="Hanya unit ini, mis. P4SI / only this unit (units.csv kode).")
 @click.option("--tipe", help="Hanya unit bertipe ini, mis. BSPJI / only units of this type.")
 @click.option("--sp", help="Hanya Sasaran Program ini, mis. SP3 / only this SP.")
@@ -80,7 +100,7 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     nodes are coloured, unchanged ones grey; removed nodes come back as faded dashed ghosts where they were.
     """
     from pohon.checks import run_checks
-    from pohon.exporters.html import VisualOptionError, render_all, render_html
+    from pohon.exporters.html import render_all, render_html, unit_page
 
     msg = MESSAGES["en" if lang == "en" else "id"]
     where = "pohon visual"  # an option problem has no place in a file: the command (or option) is named
@@ -92,6 +112,13 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
         _bad("--depth", "bad-depth", msg["depth"].format(value=depth))
     data_dir = data_dir or default_data_dir()
     two = old_dir is not None  # reading two cascades: each error names its folder
+    if unit and not two and not all_dir:  # a unit's page is drawn from the unit's selection of the data
+        ds = load_or_exit(data_dir)
+        with _option_errors(msg, unit, tipe, sp):
+            html = unit_page(ds, unit, run_checks(ds), sp=sp, tipe=tipe, depth=depth, lang=lang, title=title)[0]
+        out.write_file(output, html, inputs=[data_dir])
+        click.echo(msg["wrote"].format(path=output))
+        return
     graph = load_graph_or_exit(data_dir, label=two)
     findings = run_checks(graph)
     old_graph = load_graph_or_exit(old_dir, label=True) if old_dir is not None else None
@@ -102,17 +129,8 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
         for name in pages:
             click.echo(msg["wrote"].format(path=all_dir / name))
         return
-    try:
+    with _option_errors(msg, unit, tipe, sp):
         html = render_html(graph, findings, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang, title=title,
                            old_graph=old_graph, old_label=old_label)
-    except UnknownNodeError as err:
-        kind = str(err).split(":", 1)[0]
-        if kind == "SP":
-            _bad("--sp", "unknown-sp", msg["sp"].format(value=sp))
-        _bad("--unit", "unknown-unit", msg["unit"].format(value=unit))
-    except VisualOptionError as err:
-        if err.option == "tipe":
-            _bad("--tipe", "unknown-tipe", msg["tipe"].format(value=tipe))
-        _bad(f"--{err.option}", f"bad-{err.option}", str(err))
     out.write_file(output, html, inputs=[data_dir, old_dir])
     click.echo(msg["wrote"].format(path=output))

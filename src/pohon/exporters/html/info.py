@@ -2,14 +2,14 @@
 
 "Who carries it" comes first, because that is what the room asks: an IK names the units that carry it
 (Lampiran IV), the IKKs that support it and the komponen budget under them; an IKK its unit, SK and IK; a
-komponen its unit and IKK; an SK its unit. Numbers go through pohon.fmt (via html_style).
+komponen its unit and IKK; an SK its unit. Numbers go through pohon.fmt (via .style).
 """
 from __future__ import annotations
 
 from pohon import fmt
-from pohon.exporters import html_findings as hf
-from pohon.exporters import html_style as st
-from pohon.exporters.html_select import natural_key
+from pohon.exporters.html import findings as hf
+from pohon.exporters.html import style as st
+from pohon.exporters.html.select import natural_key
 
 MAX_NAMES = 8  # units named in a row; the rest are counted
 
@@ -74,6 +74,8 @@ def info(graph, n: str, findings, view, years, lang: str, below=None) -> dict:
     if code:
         rows.append([t["code"], str(code)])
     rows += carriers(graph, n, years, lang)
+    if k == "Tipe":
+        rows.append([t["kinds"]["Unit"], _codes(view.units.get(n, []), lang)])
     if k == "Unit" and a.get("tipe"):
         rows.append([t["tipe"], str(a["tipe"])])
     if k == "SP" and a.get("program"):

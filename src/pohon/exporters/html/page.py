@@ -53,11 +53,17 @@ def _sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
+def static_page(template: str, context: dict) -> str:
+    """A page without scripts (visual/index.html): the template from static/, its CSS inline."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.from_string(_static(template)).render(**context, page_css=Markup(_script_safe(_static("index.css"))))
+
+
 def page(context: dict, data: dict) -> str:
     vis = _vis_dir()
     vis_js = _script_safe(vis.joinpath("vis-network.min.js").read_text(encoding="utf-8")).strip()
     vis_css = _script_safe(vis.joinpath("vis-network.css").read_text(encoding="utf-8")).strip()
-    page_js = _script_safe(_static("visual.js")).strip()
+    page_js = _script_safe(_static("layout.js").strip() + "\n" + _static("visual.js")).strip()
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     template = env.from_string(_static("visual.html.j2"))
     hashes = " ".join(_sha256(f"\n{code}\n") for code in (vis_js, page_js))

@@ -6,22 +6,22 @@ import math
 from pohon import fmt
 
 # Draw order top-down. Tujuan sits on the SP level, beside the SPs.
-LEVEL = {"SS": 0, "Tujuan": 1, "SP": 1, "IK": 2, "Unit": 3, "SK": 4, "IKK": 5, "Komponen": 6}
-KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
+LEVEL = {"SS": 0, "Tujuan": 1, "SP": 1, "IK": 2, "Tipe": 3, "Unit": 4, "SK": 5, "IKK": 6, "Komponen": 7}
+KINDS = ("SS", "Tujuan", "SP", "IK", "Tipe", "Unit", "SK", "IKK", "Komponen")  # Tipe: a page's unit-type group
 DEPTH_KINDS = {
     "ik": {"SS", "Tujuan", "SP", "IK"},
     "unit": {"SS", "Tujuan", "SP", "IK", "Unit"},
     "ikk": {"SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK"},
-    "komponen": set(KINDS),
+    "komponen": set(KINDS) - {"Tipe"},
 }
-TIPE_ORDER = ("BSKJI", "SET", "P4SI", "P2SI", "POPTIKJI", "PIH", "BBSPJI", "BSPJI")
 
 # colour-blind safe (Okabe-Ito based); font colour chosen for contrast on the shape or the page
 KIND_STYLE = {
     "SS": dict(shape="box", color="#1d3557", border="#0b1b2e", font="#ffffff", size=18),
-    "Tujuan": dict(shape="ellipse", color="#7b4fa0", border="#4b2b66", font="#ffffff", size=17),
+    "Tujuan": dict(shape="box", color="#7b4fa0", border="#4b2b66", font="#ffffff", size=17),
     "SP": dict(shape="box", color="#0b7a66", border="#064d40", font="#ffffff", size=18),
     "IK": dict(shape="diamond", color="#e69f00", border="#8a5f00", font="#1a1a1a", size=16, radius=11),
+    "Tipe": dict(shape="box", color="#cfe3f3", border="#0072b2", font="#0b1b2e", size=16),
     "Unit": dict(shape="dot", color="#0072b2", border="#003f63", font="#1a1a1a", size=16, radius=12),
     "SK": dict(shape="triangle", color="#56b4e9", border="#1f6f99", font="#1a1a1a", size=14, radius=9),
     "IKK": dict(shape="square", color="#009e73", border="#005c43", font="#1a1a1a", size=14, radius=8),
@@ -70,24 +70,11 @@ def short_label(node_id: str, attrs: dict, ss_label: str | None = None) -> str:
     kode = str(attrs.get("kode") or "")
     if kind == "SS":
         return ss_label or "SS"
+    if kind == "Tipe":
+        return str(attrs.get("label") or kode)
     if kind == "Unit":
         return kode or node_id.split(":", 1)[-1]
     return kode or node_id.split(":")[-1]
-
-
-def label_width(text: str, kind: str) -> float:
-    """Rough canvas width of a label (px at the kind's font size); wide glyphs count more."""
-    size = KIND_STYLE[kind]["size"]
-    units = sum(0.72 if (c.isupper() or c.isdigit()) else 0.3 if c in ".,:;/|il " else 0.56 for c in text)
-    return units * size
-
-
-def shape_width(text: str, kind: str, radius: float | None = None) -> float:
-    style = KIND_STYLE[kind]
-    text_w = label_width(text, kind)
-    if style["shape"] in ("box", "ellipse"):
-        return text_w + (24 if style["shape"] == "box" else 36)
-    return max(text_w, 2 * (radius or style.get("radius", 10)))
 
 
 def fmt_target(value, lang: str) -> str:
@@ -107,11 +94,22 @@ def fmt_money(value, lang: str) -> str:
 TEXT = {
     "id": {
         "kinds": {"SS": "Sasaran Strategis", "Tujuan": "Tujuan", "SP": "Sasaran Program",
-                  "IK": "Indikator Kinerja", "Unit": "Unit kerja", "SK": "Sasaran Kegiatan",
+                  "IK": "Indikator Kinerja", "Tipe": "Tipe unit", "Unit": "Unit kerja", "SK": "Sasaran Kegiatan",
                   "IKK": "Indikator Kinerja Kegiatan", "Komponen": "Komponen"},
         "severity": {"error": "galat", "warning": "peringatan", "info": "info"},
         "search": "Cari kode (T1/SP3/a) atau kata…",
         "all_units": "Semua unit", "all_sp": "Semua SP", "reset": "Atur ulang",
+        "presenter": "Mode presentasi", "names": "Nama", "names_help": "Tampilkan nama atau hanya kode",
+        "text_down": "Perkecil teks", "text_up": "Perbesar teks", "fold_to": "Lipat ke tingkat…",
+        "unfold_all": "Buka semua", "save_png": "Simpan PNG", "focus": "Fokus", "leave_focus": "× keluar fokus",
+        "zoom_in": "Perbesar", "zoom_out": "Perkecil", "fit": "Pas layar", "minimap": "Peta kecil",
+        "see_all": "lihat semua",
+        "focus_help": "Klik dua kali: fokus pada simpul (Esc keluar)",
+        "save_png_help": "Simpan tampilan ini sebagai gambar PNG (resolusi 2×)",
+        "index_title": "halaman lokakarya", "index_page": "Halaman", "index_kind": "Jenis",
+        "index_counts": "Yang digambar", "index_findings": "Temuan pada simpul yang digambar",
+        "index_lead": "Buka satu halaman; setiap halaman berdiri sendiri (luring). Temuan seluruh data:",
+        "index_kinds": {"overview": "seluruh badan", "tipe": "tipe unit", "unit": "unit kerja"},
         "legend": "Keterangan", "findings": "Temuan", "no_match": "Tidak ditemukan",
         "budget_note": "Ukuran unit dan komponen: jumlah pagu/anggaran 2021–2024",
         "cascade_edge": "IKK → IK yang didukung (garis putus)",
@@ -128,19 +126,32 @@ TEXT = {
         "panel_help": "n / p: temuan berikut / sebelumnya", "only_drawn": "hanya yang ada di halaman ini",
         "no_findings": "Tidak ada temuan di sini.", "under": "di bawah unit",
         "size_legend": "{kind}: luas lingkaran sebanding {money} {first}–{last}; terbesar {amount}",
-        "size_bskji": " (BSKJI, jumlah seluruh badan, digambar sebesar yang terbesar)",
+        "size_agency": " ({agency}, jumlah seluruh badan, digambar sebesar yang terbesar)",
         "pagu_word": "pagu", "budget_word": "anggaran",
         "carried_by": "Diemban unit (Lampiran IV)", "nobody": "tidak ada", "supported_by": "Didukung",
         "budget_under": "Anggaran komponen di bawahnya (Rp juta)", "unit": "Unit kerja", "sk": "Sasaran Kegiatan",
-        "ikk": "IKK", "units_word": "unit", "more": "lainnya", "file": "Berkas", "line": "Baris dokumen sumber",
+        "ikk": "IKK", "units_word": "unit", "more": "lainnya",
+        "tipe_name": "{n} unit bertipe {tipe}: satu garis per tanda Lampiran IV; klik untuk membuka/melipat",
+        "file": "Berkas", "line": "Baris dokumen sumber",
     },
     "en": {
         "kinds": {"SS": "Strategic Objective", "Tujuan": "Goal", "SP": "Program Objective",
-                  "IK": "Performance Indicator", "Unit": "Unit", "SK": "Activity Objective",
+                  "IK": "Performance Indicator", "Tipe": "Unit type", "Unit": "Unit", "SK": "Activity Objective",
                   "IKK": "Activity Indicator", "Komponen": "Component"},
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "search": "Search a code (T1/SP3/a) or words…",
         "all_units": "All units", "all_sp": "All SPs", "reset": "Reset",
+        "presenter": "Presenter mode", "names": "Names", "names_help": "Show names or codes only",
+        "text_down": "Smaller text", "text_up": "Larger text", "fold_to": "Fold to level…",
+        "unfold_all": "Unfold all", "save_png": "Save PNG", "focus": "Focus", "leave_focus": "× leave focus",
+        "zoom_in": "Zoom in", "zoom_out": "Zoom out", "fit": "Fit", "minimap": "Minimap",
+        "see_all": "see all",
+        "focus_help": "Double-click: focus on a node (Esc leaves)",
+        "save_png_help": "Save this view as a PNG image (2× resolution)",
+        "index_title": "workshop pages", "index_page": "Page", "index_kind": "Kind",
+        "index_counts": "What it draws", "index_findings": "Findings on the nodes drawn",
+        "index_lead": "Open one page; each works on its own (offline). Findings of the whole data:",
+        "index_kinds": {"overview": "whole agency", "tipe": "unit type", "unit": "unit"},
         "legend": "Legend", "findings": "Findings", "no_match": "No match",
         "budget_note": "Unit and component size: total budget 2021–2024",
         "cascade_edge": "IKK → the IK it supports (dashed)",
@@ -158,11 +169,13 @@ TEXT = {
         "panel_help": "n / p: next / previous finding", "only_drawn": "only those on this page",
         "no_findings": "No findings here.", "under": "under unit",
         "size_legend": "{kind}: circle area proportional to its {money} {first}–{last}; largest {amount}",
-        "size_bskji": " (BSKJI, the whole agency's total, drawn as large as the largest)",
+        "size_agency": " ({agency}, the whole agency's total, drawn as large as the largest)",
         "pagu_word": "ceiling (pagu)", "budget_word": "budget",
         "carried_by": "Carried by units (Lampiran IV)", "nobody": "none", "supported_by": "Supported by",
         "budget_under": "Komponen budget under it (Rp million)", "unit": "Unit", "sk": "Activity objective (SK)",
-        "ikk": "IKK", "units_word": "units", "more": "more", "file": "File", "line": "Source document line",
+        "ikk": "IKK", "units_word": "units", "more": "more",
+        "tipe_name": "{n} units of type {tipe}: one line per Lampiran IV mark; click to unfold/fold",
+        "file": "File", "line": "Source document line",
     },
 }
 

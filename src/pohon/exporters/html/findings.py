@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from pohon import fmt
-from pohon.exporters import html_style as st
+from pohon.exporters.html import style as st
 
 SEVERITIES = ("error", "warning", "info")
 BELOW = ("SK", "IKK", "Komponen")  # kinds whose findings roll up to their unit

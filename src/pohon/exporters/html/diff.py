@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from pohon.diff import Change, Diff, diff_datasets
-from pohon.exporters import html_style as st
-from pohon.exporters.html_select import Source
+from pohon.exporters.html import style as st
+from pohon.exporters.html.select import Source
 from pohon.words import words
 
 MONEY = {"pagu", "anggaran"}  # changes in Rp juta: two decimals, like every amount on the page

@@ -11,27 +11,50 @@ import networkx as nx
 from pyvis.network import Network
 
 from pohon import fmt
-from pohon.exporters import html_style as st
+from pohon.exporters.html import style as st
 from pohon.gcpause import paused
-from pohon.exporters.html_diff import DiffView
-from pohon.exporters import html_findings as hf
-from pohon.exporters import html_info
-from pohon.exporters.html_layout import layout
-from pohon.exporters.html_page import page
-from pohon.exporters.html_select import Source, VisualOptionError, View, as_source, natural_key, select_view
+from pohon.exporters.html.diff import DiffView
+from pohon.exporters.html import findings as hf
+from pohon.exporters.html import info as html_info
+from pohon.exporters.html.badges import budget_below
+from pohon.exporters.html.groups import add_groups
+from pohon.exporters.html.index import index_page
+from pohon.exporters.html.page import page
+from pohon.exporters.html.select import (Source, VisualOptionError, View, as_source, natural_key, select_view,
+                                         tipe_ranks)
+from pohon.nodes import is_agency
 
-__all__ = ["render_html", "render_all", "page_names", "VisualOptionError"]
+__all__ = ["render_html", "render_page", "unit_page", "render_all", "page_names", "overview_name",
+           "VisualOptionError"]
 
 DEFAULT_YEARS = [2021, 2022, 2023, 2024]
 BIG = 2000  # nodes; above this, hide edges while panning/zooming
 
 
+def render_html(graph: nx.DiGraph, findings, **opts) -> str:
+    """One self-contained HTML page of the cascade (the options are `render_page`'s)."""
+    return render_page(graph, findings, **opts)[0]
+
+
+def unit_page(ds, unit: str, findings, *, depth: str = "komponen", **opts) -> tuple[str, dict]:
+    """A unit's page, drawn from the unit's selection of the dataset, so it costs what the unit holds, not the
+    cascade. What it shows is what that selection holds: the unit, its SK, IKK and komponen, and its chain up to
+    the SS (the IKs it carries or supports, their SP, Tujuan and SS); an upper node's units are this unit; the
+    budget sizes are relative to the unit's own largest komponen. The findings panel lists `findings` (those of
+    the whole dataset: its data are checked whole, so a unit page says what `pohon check` says)."""
+    from pohon.graph import build_graph
+    from pohon.selection import Selection
+
+    return render_page(build_graph(ds, Selection(unit=unit)), findings, unit=unit, depth=depth, **opts)
+
+
 @paused  # a page makes ~1e5 short-lived objects: the cyclic GC would re-walk the whole graph for them
-def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str | None = None,
+def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str | None = None,
                 depth: str = "unit", lang: str = "id", title: str | None = None,
                 tipe: str | None = None, old_graph: nx.DiGraph | None = None, diff=None,
-                old_label: str | None = None) -> str:
-    """One self-contained HTML page of the cascade. `unit` is a unit kode, `tipe` a unit type
+                old_label: str | None = None) -> tuple[str, dict]:
+    """One self-contained HTML page of the cascade and its summary for visual/index.html (title, counts by
+    kind, findings by severity on the nodes drawn). `unit` is a unit kode, `tipe` a unit type
     (every unit of that Lampiran IV column), `sp` an SP kode such as `SP3`.
 
     With `old_graph` (the previous version of `graph`) the page colours what changed; `diff` is
@@ -47,6 +70,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     view = select_view(graph, depth=depth, unit=unit, tipe=tipe, sp=sp, years=years)
     if not view.nodes:
         raise VisualOptionError("view", unit or sp or tipe or "", "tampilan ini kosong / this view has nothing to draw")
+    add_groups(graph, view, lang)
     t = st.text(lang)
     shown = set(view.nodes)
     by_node = defaultdict(list)  # findings of the nodes shown, worst first
@@ -70,9 +94,6 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
                 labels[n] += f" {st.BELOW_MARK}{fmt.plain(sum(c.values()), lang)}"
     biggest = _biggest(graph, view, years)
     radius = _radii(graph, view, years, biggest)
-    width = {n: st.shape_width(labels[n], kind[n], radius.get(n)) for n in view.nodes}
-    height = {n: _height(kind[n], radius.get(n)) for n in view.nodes}
-    pos = layout(view.nodes, kind, view.parent, view.edges, width, height)
 
     net = Network(directed=True)
     for n in view.nodes:
@@ -80,7 +101,7 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
             _node_style(kind[n], radius.get(n), by_node.get(n, []))
         colour = style.pop("color", None)  # pyvis drops `color` when a group is given
         net.add_node(n, label=labels[n], shape=st.KIND_STYLE[kind[n]]["shape"], group=kind[n],
-                     x=pos[n][0], y=pos[n][1], **style)
+                     **style)
         if colour:
             net.node_map[n]["color"] = colour
     for i, (a, b, k) in enumerate(view.edges):
@@ -91,20 +112,28 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     vis_edges = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]
 
     sev = Counter(f.severity for fs in by_node.values() for f in fs)
+    counts_all = Counter(kind.values())
     data = {
         "text": {k: t[k] for k in ("kinds", "severity", "findings", "no_match", "details_empty", "outside", "of",
-                                   "units_word", "no_findings", "under")},
+                                   "units_word", "no_findings", "under", "leave_focus",
+                                   "see_all")},
         "group": fmt.plain(1000, lang)[1],  # the thousands mark pohon.fmt uses: JS counts follow the same rule
         "nodes": vis_nodes,
         "edges": vis_edges,
         "info": [html_info.info(graph, n, by_node.get(n, []), view, years, lang, below) for n in view.nodes],
+        "budgetBelow": budget_below(graph, view.nodes, years, lang),  # on a folded node's badge
         "findings": hf.panel_rows(graph, findings, shown, lang),
-        "kinds": {k: {"font": s["font"]} for k, s in st.KIND_STYLE.items()},
+        "kinds": {k: {"font": s["font"], "shape": s["shape"], "radius": s.get("radius", 0)}
+                  for k, s in st.KIND_STYLE.items()},
+        "levels": [[k, t["kinds"][k], st.LEVEL[k]] for k in st.KINDS if counts_all[k]],
+        "level": st.LEVEL,  # the row of each kind, top-down
+        "subject": st.LEVEL["Unit"] if unit or tipe else 0,  # what the page is about: it opens showing it
+        "parent": {n: p for n, p in view.parent.items() if n in shown and p in shown},  # what folds under what
         "options": _options(len(view.nodes)),
         "edgeColor": st.EDGE_COLOR,
         "pathColor": "#1f2933",
         "unitList": sorted({u for n in view.nodes if kind[n] == "Unit" for u in view.units[n]},
-                           key=lambda u: _unit_rank(graph, u)),
+                           key=lambda u: _unit_rank(graph, view.tipe_rank, u)),
         "spList": sorted({kind_code for n in view.nodes if kind[n] == "SP"
                           for kind_code in view.sps[n]}, key=natural_key),
     }
@@ -143,38 +172,65 @@ def render_html(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     if dv:  # the status is the colour now: kinds keep their shape, findings stay in the panel and header
         context["legend"] = [(k, label, shape, "#e4e7eb", "#7b8794") for k, label, shape, _, _ in context["legend"]]
         context["severity_legend"] = []
-    return page(context, data)
+    summary = {"title": context["title"], "counts": context["counts"],
+               "findings": [(s, label, n) for s, label, n in context["severity_counts"]]}
+    return page(context, data), summary
+
+
+def overview_name(graph: nx.DiGraph) -> str:
+    """The overview page's file name, from the dataset: its agency row's kode (`bskji.html`), else its name."""
+    for _, a in graph.nodes(data=True):
+        if a.get("kind") == "Unit" and is_agency(a) and a.get("kode"):
+            return _slug(str(a["kode"])) + ".html"
+    return _slug(str(graph.graph.get("dataset") or "pohon")) + ".html"
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "pohon"
 
 
 def page_names(graph: nx.DiGraph) -> dict[str, dict]:
-    """The committed pages: the whole dataset at unit depth, then one page per unit type at komponen depth."""
-    pages = {"bskji.html": dict(depth="unit")}
-    tipes = {a.get("tipe") for _, a in graph.nodes(data=True) if a.get("kind") == "Unit"}
-    for tipe in sorted(tipes - {None, "", "BSKJI"}, key=lambda x: (_tipe_rank(x), x)):
+    """The committed pages: the whole dataset at unit depth, one page per unit type at komponen depth, then one
+    page per unit at komponen depth (the agency's own row is no unit: it gets no page)."""
+    pages = {overview_name(graph): dict(depth="unit")}
+    ranks = tipe_ranks(graph)
+    units = [a for _, a in graph.nodes(data=True) if a.get("kind") == "Unit" and not is_agency(a)]
+    for tipe in sorted({a.get("tipe") for a in units} - {None, ""}, key=lambda x: (ranks.get(x), x)):
         pages[f"tipe-{tipe}.html"] = dict(depth="komponen", tipe=tipe)
+    for kode in sorted((str(a["kode"]) for a in units),
+                       key=lambda k: (ranks.get(graph.nodes[f"Unit:{k}"].get("tipe") or "", (2, 0, "")), natural_key(k))):
+        pages[f"unit-{kode}.html"] = dict(depth="komponen", unit=kode)
     return pages
 
 
 def render_all(graph: nx.DiGraph, findings, *, lang: str = "id", old_graph: nx.DiGraph | None = None,
                old_label: str | None = None) -> dict[str, str]:
+    """Every committed page (file name -> HTML), and visual/index.html listing them. `graph` is built by
+    pohon.graph.build_graph: a unit page is drawn from the unit's selection of its dataset (`unit_page`)."""
+    from pohon.graph import dataset_of
+
     diff = None
     if old_graph is not None:
         from pohon.diff import diff_datasets
 
         diff = diff_datasets(old_graph, graph)
-    return {name: render_html(graph, findings, lang=lang, old_graph=old_graph, diff=diff, old_label=old_label, **opts)
-            for name, opts in page_names(graph).items()}
+    ds = dataset_of(graph)
+    pages, summaries = {}, {}
+    for name, opts in page_names(graph).items():
+        if "unit" in opts and old_graph is None:
+            pages[name], summaries[name] = unit_page(ds, opts["unit"], findings, lang=lang)
+        else:
+            pages[name], summaries[name] = render_page(graph, findings, lang=lang, old_graph=old_graph, diff=diff,
+                                                       old_label=old_label, **opts)
+    pages["index.html"] = index_page(graph, summaries, findings, lang)
+    return pages
 
 
 # ---- helpers ----
 
-def _tipe_rank(tipe: str) -> int:
-    return st.TIPE_ORDER.index(tipe) if tipe in st.TIPE_ORDER else len(st.TIPE_ORDER)
-
-
-def _unit_rank(graph: Source, kode: str) -> tuple:
+def _unit_rank(graph: Source, ranks: dict, kode: str) -> tuple:
     a = graph.get(f"Unit:{kode}", {})
-    return (_tipe_rank(a.get("tipe", "")), natural_key(kode))
+    return (ranks.get(a.get("tipe") or "", (2, 0, "")), natural_key(kode))
 
 
 def _title(graph, *, unit, tipe, sp, depth, lang) -> str:
@@ -207,14 +263,14 @@ def _labels(graph: Source | nx.DiGraph, view: View) -> dict[str, str]:
 
 
 def _biggest(graph: Source, view: View, years) -> dict[str, float]:
-    """The largest Unit / Komponen budget of the whole graph, BSKJI itself aside (select_view found it in its
+    """The largest Unit / Komponen budget of the whole graph, the agency's own row aside (select_view found it in its
     pass over the nodes, for these years): the budget drawn at the kind's largest size. Only for the kinds
     the view draws."""
     graph = as_source(graph)
     biggest = dict(view.biggest) if view.years == list(years) else {}
     drawn = {graph.attrs(n)["kind"] for n in view.nodes}
     for kind in ({"Unit", "Komponen"} & drawn) - set(biggest):
-        vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and a.get("tipe") != "BSKJI"]
+        vals = [st.budget(a, years) for _, a in graph.items() if a.get("kind") == kind and not is_agency(a)]
         biggest[kind] = max([v for v in vals if v] or [0.0])
     return biggest
 
@@ -230,9 +286,9 @@ def _size_legend(graph: Source, view: View, kind: dict, years, lang: str, bigges
         money = t["pagu_word"] if k == "Unit" else t["budget_word"]
         text = t["size_legend"].format(kind=t["kinds"][k], money=money, first=years[0], last=years[-1],
                                        amount=fmt.juta(biggest[k], lang))
-        if k == "Unit" and any(graph.attrs(n).get("tipe") == "BSKJI" and (st.budget(graph.attrs(n), years) or 0)
-                               > biggest[k] for n in view.nodes if kind[n] == "Unit"):
-            text += t["size_bskji"]
+        agency = [graph.attrs(n) for n in view.nodes if k == "Unit" == kind[n] and is_agency(graph.attrs(n))]
+        if any((st.budget(a, years) or 0) > biggest[k] for a in agency):
+            text += t["size_agency"].format(agency=agency[0].get("kode"))
         out.append((k, lo, hi, text))
     return out
 
@@ -248,13 +304,6 @@ def _radii(graph: Source | nx.DiGraph, view: View, years, biggest: dict | None =
         out[n] = st.node_size(k, st.budget(a, years), biggest[k]) if k in biggest else \
             st.KIND_STYLE[k].get("radius")
     return out
-
-
-def _height(kind: str, radius: float | None) -> float:
-    s = st.KIND_STYLE[kind]
-    if s["shape"] in ("box", "ellipse"):
-        return s["size"] * 1.3 + 14
-    return 2 * (radius or 10) + s["size"] * 1.3 + 6
 
 
 def _node_style(kind: str, radius: float | None, findings) -> dict:

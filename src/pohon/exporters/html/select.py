@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from pohon.errors import PohonError, UnknownNodeError
-from pohon.exporters.html_style import BUDGET_PREFIX, DEPTH_KINDS, LEVEL, TIPE_ORDER, budget_total
+from pohon.exporters.html.style import BUDGET_PREFIX, DEPTH_KINDS, LEVEL, budget_total
+from pohon.nodes import is_agency
 
 DOWN_RELS = {"CASCADES_TO", "HAS_IK", "CARRIED_BY", "HAS_SK", "HAS_IKK", "HAS_KOMPONEN"}
 UPPER_PARENTS = ("SP", "Tujuan", "SS")  # their units/SPs are summed up from their children, last
@@ -40,6 +41,7 @@ class View:
     parent: dict[str, str] = field(default_factory=dict)  # layout tree parent (same forest)
     years: list | None = None  # the years `biggest` sums
     biggest: dict[str, float] = field(default_factory=dict)  # largest Unit / Komponen budget in the whole graph
+    tipe_rank: dict[str, tuple] = field(default_factory=dict)  # unit type -> its place (`tipe_ranks`)
 
 
 class Source:
@@ -108,15 +110,34 @@ def kind_of(g, n: str) -> str:
     return as_source(g).attrs(n).get("kind", "")
 
 
-def sort_key(g, n: str) -> tuple:
+def tipe_ranks(g) -> dict[str, tuple]:
+    """Unit types in the order the dataset lists them (first units.csv line of each), the agency's own first."""
+    ranks: dict[str, tuple] = {}
+    for _, a in as_source(g).items():
+        if a.get("kind") == "Unit":
+            tipe_rank(ranks, a)
+    return ranks
+
+
+def tipe_rank(ranks: dict, a: dict) -> None:
+    """Note Unit `a` in `ranks` (tipe -> (not the agency, first line, tipe)), whatever order units come in."""
+    tipe = a.get("tipe") or ""
+    line = a.get("baris")
+    r = (0 if is_agency(a) else 1, line if isinstance(line, int) else float("inf"), tipe)
+    old = ranks.get(tipe)
+    if old is None or r < old:
+        ranks[tipe] = r
+
+
+def sort_key(g, n: str, ranks: dict | None = None) -> tuple:
     g = as_source(g)
+    ranks = tipe_ranks(g) if ranks is None else ranks
     a = g.attrs(n)
     if a.get("kind") == "SS":  # no number of its own: order by the SPs it cascades to
         below = [str(g.attrs(c).get("kode") or "") for c, _ in g.succ(n) if g.attrs(c).get("kind") == "SP"]
         return (0, 0, min((natural_key(b) for b in below), default=()), natural_key(n))
-    tipe = a.get("tipe", "")
-    tipe_rank = TIPE_ORDER.index(tipe) if tipe in TIPE_ORDER else len(TIPE_ORDER)
-    return (LEVEL.get(a.get("kind"), 99), tipe_rank, natural_key(a.get("kode") or ""), natural_key(n))
+    rank = ranks.get(a.get("tipe") or "", (2, 0, "")) if a.get("kind") == "Unit" else (2, 0, "")
+    return (LEVEL.get(a.get("kind"), 99), rank, natural_key(a.get("kode") or ""), natural_key(n))
 
 
 class Memberships:
@@ -323,15 +344,17 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
     keys_u = [f"{BUDGET_PREFIX['Unit']}_{y}" for y in years] if "Unit" in kinds else None
     big_k = big_u = None
     of_tipe: set = set()
+    ranks: dict[str, tuple] = {}
     for n, a in (src.items() if src.ghost_nodes else src._node.items()):
         k = a.get("kind")
         if k == "Komponen":  # most nodes: the budget is the cost of this pass
-            if keys_k is not None and a.get("tipe") != "BSKJI":
+            if keys_k is not None:
                 v = budget_total(a, keys_k)
                 if v and (big_k is None or v > big_k):
                     big_k = v
         elif k == "Unit":
-            if keys_u is not None and a.get("tipe") != "BSKJI":
+            tipe_rank(ranks, a)
+            if keys_u is not None and not is_agency(a):
                 v = budget_total(a, keys_u)
                 if v and (big_u is None or v > big_u):
                     big_u = v
@@ -385,7 +408,7 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
             return False
         return sp is None or sp in m.sps(n)
 
-    keys = {n: sort_key(src, n) for n in candidates if keep(n)}
+    keys = {n: sort_key(src, n, ranks) for n in candidates if keep(n)}
     nodes = sorted(keys, key=keys.__getitem__)
     shown = set(nodes)
     edges = [(a, b, k) for a in nodes for b, k in m.down(a) if b in shown]
@@ -409,7 +432,7 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
 
     return View(nodes, edges, {n: ordered(m.units(n)) for n in nodes}, {n: ordered(m.sps(n)) for n in nodes},
                 parent, years, {k: v or 0.0 for k, v, keys in (("Unit", big_u, keys_u), ("Komponen", big_k, keys_k))
-                                if keys is not None})
+                                if keys is not None}, ranks)
 
 
 def _note(referenced: set, u) -> bool:
