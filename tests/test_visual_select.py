@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 import networkx as nx
@@ -301,25 +302,43 @@ def test_same_selection_on_odd_graphs(seed):
         same_selection(DiffView(g, old, d).source, ref, **opts)
 
 
-class Reads(dict):
-    """A graph's node/adjacency dict that records which nodes are looked up (iterating is not recorded)."""
+class Reads(Mapping):
+    """A graph view (nodes, succ, pred) that records which nodes are looked up; `in` and iterating, as
+    `g.nodes(data=True)` does, are not recorded."""
 
-    def __init__(self, d, seen: set):
-        super().__init__(d)
-        self.seen = seen
+    def __init__(self, view, seen: set):
+        self.view, self.seen = view, seen
 
     def __getitem__(self, n):
         self.seen.add(n)
-        return super().__getitem__(n)
+        return self.view[n]
 
-    def get(self, n, default=None):
-        self.seen.add(n)
-        return super().get(n, default)
+    def __contains__(self, n):
+        return n in self.view
+
+    def __iter__(self):
+        return iter(self.view)
+
+    def __len__(self):
+        return len(self.view)
+
+    def __call__(self, *args, **kwargs):
+        return self.view(*args, **kwargs)
 
 
-def agencies(k: int) -> nx.DiGraph:
+class RecordingGraph(nx.DiGraph):
+    """A DiGraph whose public views record the nodes a reader looks up (in `seen`)."""
+
+    seen: set = set()
+
+    nodes = property(lambda self: Reads(nx.DiGraph.nodes.__get__(self), self.seen))
+    succ = property(lambda self: Reads(nx.DiGraph.succ.__get__(self), self.seen))
+    pred = property(lambda self: Reads(nx.DiGraph.pred.__get__(self), self.seen))
+
+
+def agencies(k: int, graph_class=nx.DiGraph) -> nx.DiGraph:
     """k copies of the sample cascade, the i-th with every id and code suffixed `-i` (unrelated agencies)."""
-    g = nx.DiGraph(**sample_graph().graph)
+    g = graph_class(**sample_graph().graph)
     for i in range(k):
         one = sample_graph()
         sfx = "" if i == 0 else f"-{i}"
@@ -338,9 +357,9 @@ def test_a_filtered_view_reads_only_its_part_of_the_graph(opts):
     holds one agency or five: its cost follows what it shows, not the graph."""
     read = []
     for k in (1, 5):
-        g = agencies(k)
+        g = agencies(k, RecordingGraph)
         seen: set = set()
-        g._node, g._succ, g._pred = Reads(g._node, seen), Reads(g._succ, seen), Reads(g._pred, seen)
+        g.seen = seen
         html = render_html(g, [], **opts)
         read.append(seen)
         assert html == render_html(agencies(1), [], **opts)

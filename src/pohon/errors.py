@@ -72,9 +72,13 @@ class LoadError(PohonError):
 
 
 class UnknownNodeError(PohonError):
-    """A node asked for by the user is not in the graph."""
+    """A node asked for by the user is not in the graph; `node` is the id that was looked for."""
 
     code = "unknown-node"
+
+    def __init__(self, node: str, *args):
+        self.node = node
+        super().__init__(node, *args)
 
 
 class OptionError(PohonError):

@@ -41,8 +41,8 @@ def load_graph(data_dir: str | Path, selection: Selection | None = None) -> nx.D
 def build_graph(ds: Dataset, selection: Selection | None = None) -> nx.DiGraph:
     """The graph of the whole cascade, or of `selection` (what a unit, an SP or an IK view shows)."""
     view = select(ds, selection) if selection is not None else ds
-    g = nx.DiGraph(dataset=ds.name, years=list(ds.years), ik_target=side_rows(ds, "ik_target"),
-                   pedoman=side_rows(ds, "pedoman"))
+    g = nx.DiGraph(dataset=ds.name, years=list(ds.years), unit_types=list(ds.unit_types),
+                   ik_target=side_rows(ds, "ik_target"), pedoman=side_rows(ds, "pedoman"))
     _sasaran(g, view)
     _indikator(g, view, ds)
     _units(g, view)

@@ -16,7 +16,13 @@ SYNTH_CASES = {
 PEDOMAN_FIELDS_SINCE_GOLDEN = ("definisi", "sumber_data", "cara_menghitung", "catatan")
 
 
+# G.graph["unit_types"] (the Lampiran IV columns in the matrix's order, issue 17: the poster ranks unit types by
+# it instead of a list naming BSKJI's) is newer than the golden too; the IK nodes' `unit_types` hold the same marks.
+GRAPH_KEYS_SINCE_GOLDEN = ("unit_types",)
+
+
 def _side(graph: dict) -> dict:
+    graph = {k: v for k, v in graph.items() if k not in GRAPH_KEYS_SINCE_GOLDEN}
     pedoman = [{k: v for k, v in row.items() if k not in PEDOMAN_FIELDS_SINCE_GOLDEN}
                for row in graph.get("pedoman", [])]
     return {**graph, "pedoman": pedoman} if "pedoman" in graph else graph

@@ -12,6 +12,7 @@ from pohon.cli import main
 from pohon.cli.common import (EXIT_BAD_INPUT, NonEmptyPath, data_dir_argument, default_data_dir, force_option,
                               lang_option, load_graph_or_exit, load_or_exit, writes)
 from pohon.errors import UnknownNodeError
+from pohon.nodes import kind_of
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
 
@@ -53,8 +54,7 @@ def _option_errors(msg: dict, unit, tipe, sp):
     try:
         yield
     except UnknownNodeError as err:
-        kind = str(err).split(":", 1)[0]
-        if kind == "SP":
+        if kind_of(err.node) == "SP":
             _bad("--sp", "unknown-sp", msg["sp"].format(value=sp))
         _bad("--unit", "unknown-unit", msg["unit"].format(value=unit))
     except VisualOptionError as err:

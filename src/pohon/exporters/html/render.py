@@ -103,7 +103,7 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         net.add_node(n, label=labels[n], shape=st.KIND_STYLE[kind[n]]["shape"], group=kind[n],
                      **style)
         if colour:
-            net.node_map[n]["color"] = colour
+            net.get_node(n)["color"] = colour
     for i, (a, b, k) in enumerate(view.edges):
         extra = dict(dashes=[6, 4], color={"color": st.CASCADE_COLOR, "opacity": 0.45}) if k == "cascade" else {}
         extra = (dv.edge_style(a, b) if dv else None) or extra

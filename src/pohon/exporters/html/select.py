@@ -17,7 +17,7 @@ import networkx as nx
 
 from pohon.errors import PohonError, UnknownNodeError
 from pohon.exporters.html.style import BUDGET_PREFIX, DEPTH_KINDS, LEVEL, budget_total
-from pohon.nodes import is_agency
+from pohon.nodes import is_agency, node_id
 
 DOWN_RELS = {"CASCADES_TO", "HAS_IK", "CARRIED_BY", "HAS_SK", "HAS_IKK", "HAS_KOMPONEN"}
 UPPER_PARENTS = ("SP", "Tujuan", "SS")  # their units/SPs are summed up from their children, last
@@ -54,9 +54,9 @@ class Source:
                  ghost_pred: dict[str, dict[str, dict]] | None = None):
         self.base = g
         self.graph = g.graph
-        self._node = g._node
-        self._succ = g._succ
-        self._pred = g._pred
+        self._node = g.nodes  # networkx's public views: `in`, [], get() and items() without copying
+        self._succ = g.succ
+        self._pred = g.pred
         self.ghost_nodes = ghost_nodes or {}  # id -> attributes (merged over g's when the id is in g)
         self.ghost_succ = ghost_succ or {}  # u -> {v: edge attributes}: edges not in g
         self.ghost_pred = ghost_pred or {}
@@ -76,9 +76,9 @@ class Source:
         """(node, attributes) in graph order, then the ghosts that are not in the graph."""
         ghosts = self.ghost_nodes
         if not ghosts:
-            yield from self._node.items()
+            yield from self.base.nodes(data=True)
             return
-        for n, a in self._node.items():
+        for n, a in self.base.nodes(data=True):
             yield n, ghosts.get(n, a)
         for n, a in ghosts.items():
             if n not in self._node:
@@ -345,7 +345,7 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
     big_k = big_u = None
     of_tipe: set = set()
     ranks: dict[str, tuple] = {}
-    for n, a in (src.items() if src.ghost_nodes else src._node.items()):
+    for n, a in (src.items() if src.ghost_nodes else src.base.nodes(data=True)):
         k = a.get("kind")
         if k == "Komponen":  # most nodes: the budget is the cost of this pass
             if keys_k is not None:
@@ -383,7 +383,7 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
     wanted_units = None
     if unit is not None:
         if unit not in unit_codes:
-            raise UnknownNodeError(f"Unit:{unit}")
+            raise UnknownNodeError(node_id("Unit", unit))
         wanted_units = {unit}
     if tipe is not None:
         of_type = {k for k, t in unit_codes.items() if t == tipe}
@@ -391,7 +391,7 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
             raise VisualOptionError("tipe", tipe, f"no unit has tipe {tipe}")
         wanted_units = of_type if wanted_units is None else wanted_units & of_type
     if sp is not None and f"SP:{sp}" not in src:
-        raise UnknownNodeError(f"SP:{sp}")
+        raise UnknownNodeError(node_id("SP", sp))
 
     if wanted_units is not None:
         seeds = [n for n, c in unit_nodes if c in wanted_units] + [n for n, u in attr_unit if u in wanted_units]

@@ -23,7 +23,6 @@ from pohon.words import say
 DEPTHS = ("ik", "unit", "ikk", "komponen")
 LEVEL = {"root": 0, "SS": 1, "SP": 2, "IK": 3, "Unit": 4, "Tipe": 4, "IKK": 5, "Komponen": 6, "Lain": 1}
 DEPTH_LEVEL = {"ik": 3, "unit": 4, "ikk": 5, "komponen": 6}
-TIPE_ORDER = ("BSKJI", "SET", "P4SI", "P2SI", "POPTIKJI", "PIH", "BBSPJI", "BSPJI")
 
 
 @dataclass
@@ -84,9 +83,13 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
         box.budget = round(sum(c.budget for c in box.children), 2)
         return box
 
+    type_order = list(g.graph.get("unit_types", ()))  # Lampiran IV's columns, in the matrix's order
+
     def unit_rank(uid: str) -> tuple:
-        tipe = g.nodes[uid].get("tipe", "")
-        return (TIPE_ORDER.index(tipe) if tipe in TIPE_ORDER else len(TIPE_ORDER), natural_key(g.nodes[uid]["kode"]))
+        a = g.nodes[uid]
+        tipe = a.get("tipe", "")
+        order = -1 if is_agency(a) else type_order.index(tipe) if tipe in type_order else len(type_order)
+        return (order, natural_key(a["kode"]))
 
     by_type: dict[str, list[str]] = defaultdict(list)
     for n, a in g.nodes(data=True):
@@ -186,3 +189,4 @@ def _agency_kode(g: nx.DiGraph) -> str:
 def _ss_key(g: nx.DiGraph, ss: str) -> list:
     sps = sorted((g.nodes[s]["kode"] for s in out_rel(g, ss, "CASCADES_TO")), key=natural_key)
     return natural_key(sps[0] if sps else g.nodes[ss]["nama"])
+
