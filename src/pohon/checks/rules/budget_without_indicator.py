@@ -52,32 +52,51 @@ def budget_without_indicator(t):
         return
     stars = with_nodes(stars, "Komponen")
     candidates = with_nodes(funded.join(stars.select("unit").unique(), on="unit", how="semi"), "Komponen").sort("node")
-    names_by_unit: dict[str, dict[str, tuple[str, SequenceMatcher]]] = {}
+    names_by_unit: dict[str, dict[str, tuple[str, dict[str, int]]]] = {}
     for unit, nama, node in candidates.select("unit", "nama", "node").iter_rows():
         other = normalise(nama)
-        # one matcher per funded name: its index of the name (seq2) is built once for every star of the unit
-        names_by_unit.setdefault(unit, {}).setdefault(other, (node, SequenceMatcher(None, "", other)))
+        names_by_unit.setdefault(unit, {}).setdefault(other, (node, _positions(other)))
     for node, nama, unit in stars.select("node", "nama", "unit").iter_rows():
         yield finding(budget_without_indicator, node, "star-without-funded", nama=nama, unit=unit,
                       closest_funded=_closest(normalise(nama), names_by_unit.get(unit, {})))
 
 
-def _closest(name: str, funded: dict[str, tuple[str, SequenceMatcher]]) -> str | None:
+def _closest(name: str, funded: dict[str, tuple[str, dict[str, int]]]) -> str | None:
     """The funded komponen of the unit whose name reads most like `name`, to help the reviewer decide
-    (the highest SequenceMatcher ratio, ties to the greater node id, at least 0.6)."""
+    (the highest SequenceMatcher ratio, ties to the greater node id, at least 0.6).
+
+    SequenceMatcher's matching blocks are a common subsequence, so 2·LCS/(len a + len b) bounds its ratio
+    from above; the LCS is cheap (bit-parallel), and ratio() runs only while a candidate can still win."""
     bounded = []
-    for node, m in funded.values():
-        m.set_seq1(name)
-        bound = m.quick_ratio()  # an upper bound of m.ratio()
+    for other, (node, positions) in funded.items():
+        bound = 2 * _lcs(name, other, positions) / (len(name) + len(other)) if name or other else 1.0
         if bound >= 0.6:
-            bounded.append((bound, node, m))
+            bounded.append((bound, node, other))
     bounded.sort(key=lambda c: c[0], reverse=True)
     best: tuple[float, str] | None = None
-    for bound, node, m in bounded:
+    for bound, node, other in bounded:
         if best is not None and bound < best[0]:
             break  # no candidate left can reach the best ratio
-        m.set_seq1(name)  # the matcher may serve several names of this unit: make sure it holds this one
-        scored = (m.ratio(), node)
+        scored = (SequenceMatcher(None, name, other).ratio(), node)
         if best is None or scored > best:
             best = scored
     return best[1] if best and best[0] >= 0.6 else None
+
+
+def _positions(text: str) -> dict[str, int]:
+    """Character -> bit mask of where it occurs in `text` (for _lcs)."""
+    out: dict[str, int] = {}
+    for i, ch in enumerate(text):
+        out[ch] = out.get(ch, 0) | 1 << i
+    return out
+
+
+def _lcs(a: str, b: str, positions: dict[str, int]) -> int:
+    """Length of the longest common subsequence of `a` and `b` (Hyyrö's bit-vector algorithm; `positions`
+    is _positions(b))."""
+    full = (1 << len(b)) - 1
+    v = full
+    for ch in a:
+        u = v & positions.get(ch, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(b) - v.bit_count()
