@@ -30,17 +30,24 @@ def budget_without_indicator(t):
     that IKK cascades to no Lampiran IV indicator.
     """
     money = t.cols("anggaran")
-    komponen = t.komponen
-    loose = t.ikk.filter(~pl.col("cascades")).select("unit", "ikk")
-    outside = with_nodes(komponen.filter(pl.col("total") > 0).join(loose, on=["unit", "ikk"], how="semi"),
-                         "Komponen")
+    komponen = t.komponen.lazy()  # lazy: each query reads only the columns and rows it needs
+    loose = t.ikk.lazy().filter(~pl.col("cascades")).select("unit", "ikk")
+    outside = with_nodes(komponen.join(loose, on=["unit", "ikk"], how="semi").filter(pl.col("total") > 0)
+                         .select("unit", "ikk", "komponen", "total", *money).collect(), "Komponen")
     for row in outside.select("node", "ikk_node", "total", *money).iter_rows(named=True):
         yield finding(budget_without_indicator, row["node"], "ikk-without-ik", ikk=row["ikk_node"],
                       anggaran={y: row[c] for y, c in zip(t.years, money)}, total=round(row["total"], 2))
-    stars = komponen.filter(pl.col("bintang") & (pl.col("total") == 0))
+    stars = komponen.filter(pl.col("bintang") & (pl.col("total") == 0)).select("unit", "ikk", "komponen", "nama") \
+        .collect()
     if not stars.height:
         return
-    funded = komponen.filter(pl.col("total") > 0).join(stars.select("unit").unique(), on="unit", how="semi")
+    funded = komponen.filter(pl.col("total") > 0).select("unit", "ikk", "komponen", "nama")
+    # a funded twin of the same name: exactly (over every funded row), then in lower case and normalised
+    # (over the funded rows of the units whose stars are left); each test's twins are the next one's too
+    stars = stars.join(funded.select("unit", "nama").collect(), on=["unit", "nama"], how="anti")
+    if not stars.height:
+        return
+    funded = funded.filter(pl.col("unit").is_in(stars["unit"].unique().implode())).collect()
     lower = pl.col("nama").str.to_lowercase().alias("lower")  # equal in lower case: equal once normalised
     stars = stars.with_columns(lower).join(funded.select("unit", lower).unique(), on=["unit", "lower"], how="anti")
     if not stars.height:
