@@ -23,7 +23,7 @@ from pohon.schema import WHITESPACE
 from pohon.textio import TextFileError, decode, position
 
 
-CHUNK_BYTES = 16 << 20  # the size of the slices polars reads a file in
+CHUNK_BYTES = 4 << 20  # the size of the slices polars reads a file in
 
 
 class Refused(Exception):
