@@ -211,7 +211,7 @@ def _read_rows(frames, table: Table, decimal_comma: bool, out: FileResult) -> No
             bad_parts.append(typed.filter(pl.col("_bad_row")).select(wrong))
         parts.append(_columns(typed, kept))
         del typed
-    typed = parts[0] if len(parts) == 1 else pl.concat(parts, rechunk=False)
+    typed = parts[0] if len(parts) == 1 else _contiguous(parts)
     del parts
     if bad_parts:
         _errors(out, table.file, pl.concat(bad_parts), checks)
@@ -224,6 +224,16 @@ def _read_rows(frames, table: Table, decimal_comma: bool, out: FileResult) -> No
     out.frame = _columns(typed, [*names, "_line"])
     if bad_parts:
         out.frame = out.frame.filter(~typed["_bad_row"])
+
+
+def _contiguous(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """The slices' frames as one, each column in one buffer (the rules' joins and group-bys on a column of
+    many chunks copy it each time), made a column at a time: `parts` is emptied as it goes."""
+    columns = pl.concat(parts, rechunk=False).get_columns()
+    parts.clear()
+    for i in range(len(columns)):
+        columns[i] = columns[i].rechunk()
+    return pl.DataFrame(columns)
 
 
 def _columns(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
