@@ -135,11 +135,75 @@ def test_output_worded_indicators_on_data(findings):
     # docs/indicator-quality.md gives the judgement on each of these and on every IK the rule leaves alone
     assert got == {
         "IK:T1/SP2/b": ["terfasilitasi"], "IK:T1/SP2/d": ["terfasilitasi"], "IK:T1/SP3/a": ["diberlakukan"],
-        "IK:T1/SP3/e": ["pnbp"], "IK:T1/SP3/g": ["ruang lingkup"], "IK:T1/SP3/h": ["cakupan"],
+        "IK:T1/SP3/d": ["pengadaan barang dan jasa"], "IK:T1/SP3/e": ["pnbp"],
+        "IK:T1/SP3/f": ["jumlah hasil layanan"], "IK:T1/SP3/g": ["ruang lingkup"], "IK:T1/SP3/h": ["cakupan"],
         "IK:T1/SP3/i": ["cakupan"], "IK:T1/SP4/c": ["rancangan"], "IK:T2/SP5/a": ["tersertifikasi"],
         "IK:T4/SP6/b": ["ditindaklanjuti"], "IK:T4/SP8/b": ["sistem informasi"],
         "SP:SP4": ["tersedianya"], "SP:SP5": ["terselenggaranya"], "SP:SP8": ["sistem informasi"],
         "Tujuan:T2": ["aktivitas"],
     }
     # an outcome word outweighs an output word: "peserta" and "jumlah" are there, the change is named too
-    assert "IK:T2/SP1/b" not in got and "IK:T1/SP3/f" not in got
+    assert "IK:T2/SP1/b" not in got
+    # but not a count of the unit's own service results: "digunakan" only qualifies what T1/SP3/f counts
+    [f] = _by(findings, "output-oriented-indicator", "IK:T1/SP3/f")
+    assert [m["pattern"] for m in f.details["matched"]] == [r"\bjumlah (hasil )?layanan\b"]
+
+
+def test_every_indicator_of_data_has_a_complete_pedoman_entry(findings):
+    """definition-incomplete is silent on data/: each of the 32 IKs has entries and the unit section of every
+    IKK that cascades lists its IK, and each of the 48 entries gives all six fields (the 20 formulas lost in
+    the text are the text's loss, not the document's: data/README.md)."""
+    assert [f for f in findings if f.rule == "definition-incomplete"] == []
+    from pohon.checks.pedoman import Pedoman
+
+    g = load_graph(DATA)
+    pedoman = Pedoman(g.graph["pedoman"])
+    iks = [n for n, a in g.nodes(data=True) if a["kind"] == "IK"]
+    assert len(iks) == 32 and all(pedoman.of_ik(g.nodes[n]["kode"]) for n in iks)
+    read = {}
+    for n, a in g.nodes(data=True):
+        if a["kind"] == "IKK" and a.get("ik") and f"IK:{a['ik']}" in g:
+            unit = g.nodes[f"Unit:{a['unit']}"]
+            read[n] = pedoman.of_ikk(unit["tipe"], unit["kelompok"], a["ik"], a["nama"])
+    assert len(read) == 333 and all(read.values())
+    assert read["IKK:BSPJI-AMBON:SK.3.3"]["bagian"] == "BALAI"
+    assert read["IKK:P4SI:SK.1.1"]["bagian"] == "P4SI"
+    # the Sekretariat section lists T4/SP9/a twice: the IKK reads the entry of its own name (line 17170)
+    sakip = [n for n in read if n.startswith("IKK:SET:") and g.nodes[n]["ik"] == "T4/SP9/a"]
+    assert [read[n]["baris"] for n in sakip] == [17170]
+
+
+def test_an_incomplete_balai_entry_is_reported_once_on_its_ik_naming_every_ikk_that_reads_it(tmp_path):
+    import csv
+    import shutil
+
+    for p in DATA.glob("*.csv"):
+        shutil.copy(p, tmp_path / p.name)
+    with (DATA / "pedoman.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        if (r["bagian"], r["kode"]) == ("BALAI", "T1/SP3/e"):
+            r["sumber_data"] = ""
+    with (tmp_path / "pedoman.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    [got] = run_checks(load_graph(tmp_path), ["definition-incomplete"])
+    assert (got.node, got.kind, got.details["bagian"], got.details["baris"]) == ("IK:T1/SP3/e", "incomplete", "BALAI", 17562)
+    assert got.details["missing"] == ["sumber_data"] and len(got.details["ikk"]) == 24
+    assert got.message("id") == "entri Pedoman Kinerja (Lampiran III) bagian BALAI, baris 17562, tanpa Sumber Data"
+    assert got.message("en") == ("its Pedoman Kinerja entry (Lampiran III section BALAI, line 17562) lacks "
+                                 "data source")
+
+
+def test_the_pedoman_fields_ride_on_the_graph_and_dataset_side_tables():
+    """Exporters (the Neo4j push among them) read the Lampiran III fields from G.graph["pedoman"]."""
+    from pohon.load import load_dataset
+
+    ds = load_dataset(DATA)
+    assert {"definisi", "sumber_data", "cara_menghitung", "catatan"} <= set(ds.tables["pedoman"].columns)
+    rows = load_graph(DATA).graph["pedoman"]
+    [lpk] = [r for r in rows if (r["bagian"], r["kode"]) == ("P2SI", "T1/SP3/b")]
+    assert lpk["sumber_data"].startswith("Laporan pengawasan LPK berkala") and not lpk["catatan"]
+    assert lpk["definisi"] and lpk["cara_menghitung"].endswith("= 86%") and lpk["baris"] == 16174
+    assert sum(1 for r in rows if r["catatan"]) == 20

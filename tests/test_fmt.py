@@ -30,4 +30,3 @@ def test_money_and_targets():
     assert fmt.juta(622637.76, "en") == "Rp 622,637.76 juta"
     assert fmt.signed(5) == "+5,00" and fmt.signed(-0.3) == "-0,30" and fmt.signed(0.001) == "0,00"
     assert fmt.target("BB") == "BB" and fmt.target(None) == "–" and fmt.target(3.65) == "3,65"
-    assert fmt.money_or_missing(None) == "–" and fmt.money_or_missing(12) == "12,00"

@@ -4,6 +4,9 @@ tests/golden/golden.json was written by the pydantic + networkx core (commit 78b
 data/, on every rule fixture and on two seeded synthetic cascades (one of 100 000 komponen). Today's core must
 build the same graph (node and edge attributes, digest) and report the same findings in the same order with the
 same English messages and details. Indonesian messages are not compared: they now use Indonesian numbers.
+Two English templates were mended since (issue 17: no internal keys or Python lists in messages):
+golden.json's message_en reads `Lampiran III section SET` for `lampiran_iii:SET`, `Tabel 2`/`Lampiran II` for
+`tabel2`/`lampiran2`, and `Lampiran IV (BBSPJI, BSPJI)` for `Lampiran IV ['BBSPJI', 'BSPJI']`; nothing else changed.
 """
 from __future__ import annotations
 

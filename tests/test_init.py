@@ -104,18 +104,20 @@ def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
     folder = tmp_path / "kementerian-contoh"
     init_cascade(folder)
     # an agency row, a second SP and IK, and one Balai carrying it, as another agency would type them
-    _append(folder, "units.csv", "BADAN,Badan Contoh,BADAN,TOTAL,300,320,340,360,380,",
-            "BAL1,Balai Contoh,BALAI,UPT,200,210,220,230,240,")
+    _append(folder, "units.csv", "BADAN,Badan Contoh,BADAN,300,320,340,360,380,TOTAL,",
+            "BAL1,Balai Contoh,BALAI,200,210,220,230,240,UPT,")
     _append(folder, "tabel10.csv", "UPT,Unit Pelaksana Teknis,200,210,220,230,240,",
             "TOTAL,Total,300,320,340,360,380,")
     _append(folder, "sp.csv", "SP2,Meningkatnya layanan jasa industri,Program Nilai Tambah,"
                               "Meningkatnya layanan jasa industri,")
-    _append(folder, "cascading.csv", "Customer,T1,SP2,a,Jumlah layanan jasa industri,Layanan,,UKE-2,,")
+    # the IK names a change for the customers (a count of services would be output-oriented-indicator's)
+    _append(folder, "cascading.csv", "Customer,T1,SP2,a,Persentase pelanggan yang puas,%,,UKE-2,,")
     _add_mark_column(folder, "BALAI", {"T1/SP2/a"})
-    _append(folder, "ik_target.csv", "lampiran2,T1/SP2/a,,SP2,Jumlah layanan jasa industri,Layanan,"
-                                     "100,110,120,130,140,Seluruh Balai,")
-    _append(folder, "pedoman.csv", "BALAI,T1/SP2/a,Jumlah layanan jasa industri,Layanan,Maksimasi,"
-                                   "100,110,120,130,140,Seluruh Balai,")
+    _append(folder, "ik_target.csv", "lampiran2,T1/SP2/a,,SP2,Persentase pelanggan yang puas,%,"
+                                     "80,82,84,86,88,Seluruh Balai,")
+    _append(folder, "pedoman.csv", "BALAI,T1/SP2/a,Persentase pelanggan yang puas,%,Maksimasi,"
+                                   "80,82,84,86,88,Seluruh Balai,Pelanggan yang menilai layanan baik atau sangat baik,"
+                                   "Survei pelanggan balai,Pelanggan yang puas dibagi pelanggan yang disurvei x 100%,,")
     _append(folder, "sk.csv", "BAL1,SK.1,Meningkatnya layanan jasa industri,SP2,")
     _append(folder, "ikk.csv", "BAL1,SK.1.1,SK.1,Jumlah layanan jasa industri,Layanan,"
                                "100,110,120,130,140,T1/SP2/a,,")
@@ -157,3 +159,19 @@ def test_init_xlsx_writes_one_workbook_that_checks_and_guides(tmp_path):
     assert c.exit_code == 0, c.output
     again = CliRunner().invoke(main, ["init", str(folder), "--xlsx"])
     assert again.exit_code == 2 and ": folder-not-empty: " in again.stderr
+
+
+def test_every_template_header_is_the_schema_header():
+    """The templates are written in the one declared format (pohon.schema): the same columns in the same
+    order, for the template's own period and unit types."""
+    from pohon.init import template
+    from pohon.schema import BY_FILE, YEAR_COLUMN
+
+    for name in TEMPLATES:
+        if name not in BY_FILE:
+            continue
+        header = next(csv.reader(template(name).splitlines()))
+        years = tuple(sorted({int(m.group(2)) for c in header if (m := YEAR_COLUMN.match(c))}))
+        table = BY_FILE[name]
+        marks = tuple(c for c in header if c.isupper()) if table.marks else ()
+        assert header == table.header(years, marks), name

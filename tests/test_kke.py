@@ -136,3 +136,19 @@ def test_libreoffice_recalculates_the_scores_pohon_computes_and_follows_an_edit(
 def test_cli_refuses_a_non_xlsx_output(tmp_path):
     r = CliRunner().invoke(main, ["kke", str(DATA), "-o", str(tmp_path / "kke.csv")])
     assert r.exit_code == 2 and ": bad-suffix: " in r.stderr and not (tmp_path / "kke.csv").exists()
+
+
+def test_m_reads_cara_menghitung_from_the_pedoman_and_cites_it(sheets):
+    rows = {(r.cells["jenis"], r.cells["kode"]): r for r in sheets["KKE-1 SMART-C"].rows}
+    p3dn = rows[("IK", "T1/SP3/d")]  # six sections; P4SI's formula is lost in the text, PIH's is readable
+    assert p3dn.answers["M"] == "Y"
+    assert "cara menghitung: Lampiran III PIH baris 16579: Nilai capaian kinerja" in " | ".join(p3dn.evidence)
+    lost = rows[("IKK", "P4SI:SK.3.1")]  # the P4SI IKK of T1/SP4/a reads its own section's entry
+    assert any(e.startswith("cara menghitung: Lampiran III P4SI baris 16124 (rumus tidak terbaca di teks sumber)")
+               for e in lost.evidence)
+    # a satuan and a way to compute it but no IK-level target in any year: partly measurable
+    fasilitasi = rows[("IK", "T1/SP2/b")]
+    assert fasilitasi.answers["M"] == "K" and "cara menghitung: Lampiran III BALAI baris 17354" in " ".join(fasilitasi.evidence)
+    # the Sekretariat IKK that maps to no IK has no Pedoman Kinerja entry to read
+    orphan = rows[("IKK", "SET:SK.5.2")]
+    assert orphan.answers["M"] == "K" and "cara menghitung: tidak ada di Pedoman Kinerja (Lampiran III)" in orphan.evidence

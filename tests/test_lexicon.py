@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_lexicon_rows_are_complete_and_both_kinds_exist():
     entries = output_words()
-    assert {e.kind for e in entries} == {"output", "outcome"}
+    assert {e.kind for e in entries} == {"output", "outcome", "count"}
     for e in entries:
         re.compile(e.pattern)
         assert e.reason_id and e.reason_en and e.reason_id != e.reason_en, e
@@ -37,6 +37,12 @@ def test_lexicon_is_declared_package_data():
     ("Persentase peserta pelatihan yang produktivitasnya meningkat", "%", []),  # outcome word outweighs
     ("Tingkat kepuasan perusahaan yang diberikan fasilitasi", "Indeks", []),
     ("Nilai SAKIP BSKJI", "Nilai", []),
+    # a count of service results fires even beside an outcome word; "layanan" as a satuan counts outputs
+    ("Meningkatnya jumlah hasil layanan jasa industri yang digunakan oleh pelanggan", "%", ["jumlah hasil layanan"]),
+    ("Jumlah layanan pengujian yang meningkat", "Layanan", ["layanan", "jumlah layanan"]),
+    ("Indeks kepuasan layanan publik", "Indeks", []),  # "layanan" alone is not a count
+    ("Persentase nilai capaian penggunaan produk dalam negeri dalam pengadaan barang dan jasa", "Persen",
+     ["pengadaan barang dan jasa"]),
 ])
 def test_output_wording(text, satuan, words):
     got = [w for hit, _e in output_wording(text, satuan) for w in hit.split(", ")]
@@ -56,4 +62,4 @@ def test_rule_and_plain_reading_agree_on_data():
         hits = output_wording(nama, satuan)
         if hits:
             plain[node] = [w for hit, _e in hits for w in hit.split(", ")]
-    assert rule == plain and len(rule) == 15
+    assert rule == plain and len(rule) == 17

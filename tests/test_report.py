@@ -130,3 +130,22 @@ def test_report_carries_the_kke_scores_pohon_fills_in():
     assert "## Kertas Kerja Evaluasi (cascading): skor isian pohon" in md
     for s in kke.build(g, run_checks(g)):
         assert f"| {s.name} | {fmt.percent(100 * s.score(), 'id')} |" in md
+
+
+def test_report_has_an_indicator_quality_section_with_every_quality_rule():
+    from collections import Counter
+
+    from pohon.checks import run_checks
+    from pohon.kke import QUALITY_RULES
+
+    g = load_graph(DATA)
+    counts = Counter(f.rule for f in run_checks(g))
+    md = render(g, "markdown")
+    assert "## Kualitas indikator" in md
+    assert "Pedoman Kinerja (Lampiran III): 48 entri, 20 dengan rumus yang tidak terbaca di teks sumber" in md
+    assert "| Definisi indikator tidak lengkap (definition-incomplete) |" in md and "definition-incomplete" in QUALITY_RULES
+    for r in QUALITY_RULES:
+        assert f"({r}) |" in md
+    assert f"| Target tidak lengkap (target-missing) | IK atau IKK tanpa target untuk sebagian atau seluruh tahun periode | {counts['target-missing']} |" in md
+    en = render(g, "markdown", lang="en")
+    assert "## Indicator quality" in en and "| Indicator definition incomplete (definition-incomplete) |" in en

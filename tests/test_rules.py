@@ -115,3 +115,19 @@ def test_pohon_rule_lists_every_rule_and_documents_one():
     assert "What it finds:" in one.stdout and "Why a reviewer cares:" in one.stdout and "unit-vs-komponen" in one.stdout
     bad = CliRunner().invoke(main, ["rule", "budget-mismach"])
     assert bad.exit_code == 2 and bad.stderr.startswith("pohon rule: unknown-rule: ") and "budget-mismatch" in bad.stderr
+
+
+def test_no_template_prints_a_python_value():
+    """A list or a dict in a message reads as code (`['BB', 'SET']`): templates fill words, not reprs."""
+    for r in all_rules().values():
+        for name, k in r.kinds.items():
+            for text in (k.id, k.en):
+                assert ":repr}" not in text and "!r}" not in text, (r.id, name, text)
+
+
+def test_messages_on_data_name_tables_not_keys():
+    """What a reviewer reads on data/ names the tables as the Renstra does, in both languages."""
+    findings = run_checks(load_graph(Path(__file__).resolve().parents[1] / "data"))
+    for f in findings:
+        for text in (f.message("id"), f.message("en")):
+            assert not re.search(r"lampiran_iii:|\btabel2\b|\blampiran2\b|\['|\[\]", text), (f.rule, text)

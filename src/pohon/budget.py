@@ -17,26 +17,12 @@ import networkx as nx
 from pohon.checks.view import in_rel, money, nodes, out_rel
 from pohon.nodes import is_agency
 from pohon.errors import PohonError
+from pohon.words import say
 
 BY = ("ss", "sp", "ik", "unit")
 KIND = {"ss": "SS", "sp": "SP", "ik": "IK", "unit": "Unit"}
-UNALLOCATED = {
-    "not-cascaded": ("tidak ter-cascade (IKK tanpa IK)", "not cascaded (IKK with no IK)"),
-    "ik-without-sp": ("IK tanpa Sasaran Program", "IK with no Sasaran Program"),
-    "sp-without-ss": ("SP tanpa Sasaran Strategis", "SP with no Sasaran Strategis"),
-}
-RULE = {
-    "id": ("Aturan alokasi: anggaran setiap komponen dihitung sekali, di tempatnya: di bawah IKK-nya sendiri, "
-           "jadi di bawah satu IK tujuan cascade IKK itu, SP dari IK itu, SS dari SP itu, dan unitnya sendiri. "
-           "Komponen bertanda * tidak membawa anggaran sendiri (anggarannya ada di komponen lain); bila tetap "
-           "berangka, angka itu dihitung sekali di tempatnya. Anggaran di bawah IKK yang tidak ter-cascade "
-           "ditampilkan sebagai baris tersendiri, sehingga jumlahnya sama dengan total seluruh komponen."),
-    "en": ("Allocation rule: each komponen's anggaran is counted once, where it sits: under its own IKK, so "
-           "under the one IK that IKK cascades to, that IK's SP, that SP's SS, and its own unit. A * komponen "
-           "carries no money of its own (its budget sits on another komponen); if it carries a figure anyway, "
-           "that figure is counted once where it sits. Money under an IKK that cascades to no IK is a separate "
-           "line, so the roll-up sums to the total of all komponen."),
-}
+# Money that reaches no SS, each a line of its own (its words: pohon.words 'budget-unallocated').
+UNALLOCATED = ("not-cascaded", "ik-without-sp", "sp-without-ss")
 
 
 class UnknownYearError(PohonError):
@@ -84,7 +70,7 @@ class Rollup:
         return {y: round(sum(line.anggaran[y] for line in lines), 2) for y in self.years}
 
     def rule(self, lang: str = "id") -> str:
-        return RULE["en" if lang == "en" else "id"]
+        return say("budget-rule", "rule", lang)
 
     def as_dict(self, lang: str = "id") -> dict:
         return {"dataset": self.dataset, "by": self.by, "years": self.years, "rule": self.rule(lang),
@@ -147,8 +133,7 @@ def rollup(g: nx.DiGraph, by: str, year: int | None = None, lang: str = "id") ->
             line.pagu = {y: a.get(f"pagu_{y}") for y in ys}
         rows.append(line)
     rows.sort(key=lambda r: (natural_key(_sort_code(g, r.id, by)), r.nama))
-    lang_i = 1 if lang == "en" else 0
-    unallocated = [Line(None, "", UNALLOCATED[key][lang_i], _rounded(sums[key], ys))
+    unallocated = [Line(None, "", say("budget-unallocated", key, lang), _rounded(sums[key], ys))
                    for key in UNALLOCATED if key in sums]
     pagu = {y: round(sum(money(g.nodes[u].get(f"pagu_{y}")) for u in nodes(g, "Unit")
                          if not is_agency(g.nodes[u])), 2) for y in ys}

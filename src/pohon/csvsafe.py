@@ -31,10 +31,3 @@ def safe_cell(value: Any) -> Any:
 def safe_row(values: Iterable[Any]) -> list:
     """Every cell of a row through `safe_cell`."""
     return [safe_cell(v) for v in values]
-
-
-def unquote_cell(text: str) -> str:
-    """The text `safe_cell` neutralised, read back: `'=x` → `=x`; anything else unchanged."""
-    if len(text) > 1 and text[0] == "'" and text[1] in DANGEROUS:
-        return text[1:]
-    return text

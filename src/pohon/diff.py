@@ -19,6 +19,7 @@ import networkx as nx
 
 from pohon.budget import rollup
 from pohon.checks.view import normalise
+from pohon.nodes import SEP, node_id, parse_id, without_kind
 
 KINDS = ("Unit", "Kelompok", "SS", "SP", "Tujuan", "IK", "SK", "IKK", "Komponen")
 SIMILAR = 0.6
@@ -83,9 +84,6 @@ class Diff:
         criterion that the IKU stay fixed through the Renstra period (PermenPAN-RB 88/2021, Perencanaan)."""
         return [c for c in self.changes if c.kind == "IK" and c.change in STABILITY]
 
-    def status_of(self, node_id: str) -> str | None:
-        return self.status.get(node_id)
-
     def as_dict(self) -> dict:
         return {"old": self.old_name, "new": self.new_name, "years": self.years,
                 "changes": [c.as_dict() for c in self.changes], "budget": [s.as_dict() for s in self.shifts],
@@ -122,23 +120,23 @@ def _ids(g: nx.DiGraph, kind: str) -> list[str]:
 
 def _translate(nid: str, kind: str, pairs: dict[str, str]) -> str:
     """The id `nid` (old graph) would have in the new graph given how its parents were paired."""
-    parts = nid.split(":")
     if kind in ("SK", "IKK"):
-        unit = pairs.get(f"Unit:{parts[1]}", f"Unit:{parts[1]}").split(":", 1)[1]
-        return ":".join([kind, unit] + parts[2:])
+        _, (unit, code) = parse_id(nid)
+        unit_id = node_id("Unit", unit)
+        return node_id(kind, parse_id(pairs.get(unit_id, unit_id))[1][0], code)
     if kind == "Komponen":
-        ikk = _translate(f"IKK:{parts[1]}:{parts[2]}", "IKK", pairs)
-        ikk = pairs.get(f"IKK:{parts[1]}:{parts[2]}", ikk)
-        return f"Komponen:{ikk.split(':', 1)[1]}:{parts[3]}"
+        _, (unit, ikk, komponen) = parse_id(nid)
+        old_ikk = node_id("IKK", unit, ikk)
+        new_ikk = pairs.get(old_ikk) or _translate(old_ikk, "IKK", pairs)
+        return node_id("Komponen", *parse_id(new_ikk)[1], komponen)
     return nid
 
 
 def _parent(nid: str, kind: str) -> str | None:
-    parts = nid.split(":")
     if kind in ("SK", "IKK"):
-        return parts[1]
+        return parse_id(nid)[1][0]
     if kind == "Komponen":
-        return f"{parts[1]}:{parts[2]}"
+        return without_kind(nid).rpartition(SEP)[0]
     return None
 
 
@@ -190,9 +188,9 @@ def _compare(old, new, o: str, n: str, kind: str, years: list[int], pairs: dict[
             continue
         x, z = a.get(f), b.get(f)
         if f == "ik" and x:  # compare through the IK pairing: a re-coded IK is not a re-assignment
-            x = pairs.get(f"IK:{x}", f"IK:{x}").split(":", 1)[1]
+            x = without_kind(pairs.get(node_id("IK", x), node_id("IK", x)))
         if f == "sp" and kind == "SK" and x:
-            x = pairs.get(f"SP:{x}", f"SP:{x}").split(":", 1)[1]
+            x = without_kind(pairs.get(node_id("SP", x), node_id("SP", x)))
         if f == "nama":
             if normalise(x or "") != normalise(z or ""):
                 out.append(Change(kind, n, "reworded", o, a.get(f), z))

@@ -54,11 +54,6 @@ def target(value, lang: str = "id", missing: str = "–") -> str:
     return str(value)
 
 
-def money_or_missing(value, lang: str = "id", missing: str = "–") -> str:
-    """An amount cell: `1.234,50`, or `missing` where the document leaves it empty."""
-    return missing if value is None else number(value, lang)
-
-
 def percent(x: float, lang: str = "id", decimals: int = 1) -> str:
     return f"{number(x, lang, decimals)}%"
 

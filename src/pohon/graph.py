@@ -15,7 +15,7 @@ import networkx as nx
 
 from pohon.dataset import Dataset, side_rows, target_value
 from pohon.gcpause import paused
-from pohon.nodes import KINDS, node_id  # noqa: F401  (the contract lives in pohon.nodes)
+from pohon.nodes import AGENCY_KELOMPOK, KINDS, node_id  # noqa: F401  (the contract lives in pohon.nodes)
 from pohon.selection import Selection, select
 
 
@@ -128,9 +128,9 @@ def _units(g: nx.DiGraph, ds: Dataset) -> None:
     for kelompok, nama, baris, *pagu in zip(*_columns(tabel10, ["kelompok", "nama", "baris", *keys])):
         g.add_node(node_id("Kelompok", kelompok), kind="Kelompok", kode=kelompok, nama=nama, baris=baris,
                    file="tabel10.csv", **dict(zip(keys, pagu)))
-    total = node_id("Kelompok", "TOTAL")
+    total = node_id("Kelompok", AGENCY_KELOMPOK)
     for kelompok in tabel10["kelompok"].to_list():
-        if kelompok != "TOTAL" and total in g:
+        if kelompok != AGENCY_KELOMPOK and total in g:
             g.add_edge(node_id("Kelompok", kelompok), total, rel="PART_OF")
     by_type = defaultdict(list)
     units = ds.tables["units"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pohon.errors import PohonError
 from pohon.output import write_folder
+from pohon.words import say
 
 TEMPLATES = ("units.csv", "tabel10.csv", "tujuan.csv", "sp.csv", "cascading.csv", "ik_target.csv",
              "pedoman.csv", "sk.csv", "ikk.csv", "komponen.csv", "overrides.csv", "PANDUAN.md")
@@ -24,8 +25,7 @@ class InitExistsError(PohonError):
         names = ", ".join(str(p) for p in self.existing[:3]) + (f" (+{len(self.existing) - 3})"
                                                                  if len(self.existing) > 3 else "")
         where = self.existing[0].parent if self.existing else "pohon init"
-        return [f"{where}: exists: " + (f"refusing to overwrite existing files: {names}; add --force" if lang == "en"
-                                        else f"tidak menimpa berkas yang sudah ada: {names}; pakai --force")]
+        return [f"{where}: exists: " + say("cli", "exists", lang, names=names)]
 
 
 def template(name: str) -> str:

@@ -5,7 +5,9 @@ person must judge (the workbook leaves the cell blank and shaded). A sheet's sco
 answered cells. Every answer carries its evidence: the rules and findings behind it and the source line.
 
 What pohon decides, per indicator (IK and IKK) in KKE-1 SMART-C:
-- M (dapat diukur): a satuan and a target every year -> Y; a satuan and targets for some years -> K; else T.
+- M (dapat diukur): a satuan, a Cara Menghitung in the indicator's Pedoman Kinerja entry (Lampiran III, as
+  pohon.checks.pedoman pairs them) and a target every year -> Y; none of the three -> T; some -> K. The
+  evidence cites the entry's section and line, and says when its formula is unreadable in the source text.
 - R (relevan): the indicator hangs on the cascade (no orphan-indicator finding; an IKK cascades to an IK) -> Y.
 - T (berbatas waktu): as target-missing finds it: a target every year of the period -> Y; some years -> K;
   none -> T.
@@ -24,12 +26,17 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from pohon.checks import Finding
+from pohon.checks.pedoman import Pedoman
 from pohon.checks.view import in_rel, nodes, out_rel
 
 SCORES = {"Y": 1.0, "K": 0.5, "T": 0.0}
 WEIGHTS = (("Perencanaan Kinerja", 30), ("Pengukuran Kinerja", 30), ("Pelaporan Kinerja", 15),
            ("Evaluasi Akuntabilitas Kinerja Internal", 25))  # PermenPAN-RB 88/2021
 SMART_C = ("S", "M", "A", "R", "T", "C")
+# the indicator-quality rules whose findings the KKE answers and the report's quality section cite
+QUALITY_RULES = ("definition-incomplete", "target-missing", "target-direction", "output-oriented-indicator",
+                 "carrier-not-marked", "single-output-outcome")
+UNREADABLE = "rumus tidak terbaca di teks sumber"
 LEVEL = {"SS": "ultimate outcome", "Tujuan": "ultimate outcome", "SP": "outcome", "IK": "intermediate outcome",
          "IKK": "output / immediate outcome"}
 
@@ -77,6 +84,7 @@ def _evidence(fs: list[Finding], rules: tuple[str, ...]) -> list[str]:
 
 def _smart_c(g, by_node, years) -> Sheet:
     rows = []
+    pedoman = Pedoman(g.graph.get("pedoman", []))
     for kind in ("IK", "IKK"):
         for n in nodes(g, kind):
             a = g.nodes[n]
@@ -87,7 +95,9 @@ def _smart_c(g, by_node, years) -> Sheet:
             given = [y for y in years if a.get(f"target_{y}") is not None]
             satuan = bool(str(a.get("satuan") or "").strip())
             t = _time_bound(fs)
-            m = ("Y" if t == "Y" else "K" if t == "K" else "T") if satuan else "T"
+            defined = [e for e in _entries(g, n, pedoman) if str(e.get("cara_menghitung") or "").strip()]
+            cara = min(defined, key=lambda e: UNREADABLE in e["cara_menghitung"], default=None)  # readable first
+            m = "Y" if satuan and cara and t == "Y" else "T" if not (satuan or cara or t != "T") else "K"
             if kind == "IKK":
                 r = "Y" if out_rel(g, n, "CASCADES_TO") and "orphan-indicator" not in rules else "T"
             else:
@@ -100,14 +110,32 @@ def _smart_c(g, by_node, years) -> Sheet:
             else:
                 c = None
             answers = {"S": None, "M": m, "A": None, "R": r, "T": t, "C": c}
-            evidence = [f"sumber {_source(a)}", f"satuan: {a.get('satuan') or '–'}",
+            evidence = [f"sumber {_source(a)}", f"satuan: {a.get('satuan') or '–'}", _cara(cara),
                         f"target per tahun: {len(given)} dari {len(years)}"]
-            evidence += _evidence(fs, ("target-missing", "orphan-indicator", "target-direction",
-                                       "output-oriented-indicator", "carrier-not-marked"))
+            evidence += _evidence(fs, ("orphan-indicator", *QUALITY_RULES))
             rows.append(Row(n, {"jenis": kind, "kode": _code(g, n), "nama": a.get("nama", ""),
                                 "satuan": a.get("satuan") or "", "klasifikasi": klasifikasi or ""},
                             answers, evidence))
     return Sheet("KKE-1 SMART-C", ["jenis", "kode", "nama", "satuan", "klasifikasi"], list(SMART_C), rows)
+
+
+def _entries(g, n, pedoman: Pedoman) -> list[dict]:
+    """The Lampiran III entries of an IK (every section listing it) or of an IKK (its unit's section)."""
+    a = g.nodes[n]
+    if a["kind"] == "IK":
+        return pedoman.of_ik(a.get("kode"))
+    unit = g.nodes.get(f"Unit:{a.get('unit')}", {})
+    entry = pedoman.of_ikk(unit.get("tipe"), unit.get("kelompok"), a.get("ik"), a.get("nama"))
+    return [entry] if entry else []
+
+
+def _cara(entry: dict | None) -> str:
+    if entry is None:
+        return "cara menghitung: tidak ada di Pedoman Kinerja (Lampiran III)"
+    text = " ".join(str(entry["cara_menghitung"]).split())
+    short = text if len(text) <= 90 else text[:89] + "…"
+    lost = f" ({UNREADABLE})" if UNREADABLE in text else ""
+    return f"cara menghitung: Lampiran III {entry.get('bagian')} baris {entry.get('baris')}{lost}: {short}"
 
 
 def _time_bound(fs: list[Finding]) -> str:

@@ -69,7 +69,7 @@ def build(g: nx.DiGraph, findings: list[Finding] | None = None, lang: str = "id"
     t = T[lang]
     title = f"{t['title']}: {g.graph.get('dataset', '')}"
     return title, [*_summary(g, findings, t, lang), *_findings(g, findings, t, lang), _units(g, findings, t, lang),
-                   _kke(g, findings, lang), _budget(g, t, lang)]
+                   _kke(g, findings, lang), _quality(g, findings, lang), _budget(g, t, lang)]
 
 
 KKE_WORDS = {
@@ -93,6 +93,30 @@ def _kke(g, findings, lang) -> Section:
         rows.append([s.name, "–" if value is None else fmt.percent(100 * value, lang),
                      fmt.plain(n, lang), fmt.plain(s.open_cells(), lang)])
     return Section(title, text=[note], table=Table([sheet, score, answered, open_], rows, numeric={1, 2, 3}))
+
+
+QUALITY_WORDS = {
+    "id": ("Kualitas indikator", "aturan", "memeriksa", "temuan",
+           "Pedoman Kinerja (Lampiran III): {n} entri, {lost} dengan rumus yang tidak terbaca di teks sumber "
+           "(tercatat di kolom catatan pedoman.csv). Rincian tiap temuan ada di bagian temuan per aturan."),
+    "en": ("Indicator quality", "rule", "checks", "findings",
+           "Pedoman Kinerja (Lampiran III): {n} entries, {lost} with a formula unreadable in the source text "
+           "(noted in pedoman.csv's catatan column). Each finding is listed under findings by rule."),
+}
+
+
+def _quality(g, findings, lang) -> Section:
+    """The indicator-quality rules the KKE answers rest on, with their counts, and the pedoman's state."""
+    from pohon.kke import QUALITY_RULES, UNREADABLE
+
+    title, rule, checks, n_findings, note = QUALITY_WORDS[lang]
+    pedoman = g.graph.get("pedoman", [])
+    lost = sum(1 for e in pedoman if UNREADABLE in str(e.get("cara_menghitung") or ""))
+    counts = Counter(f.rule for f in findings)
+    rows = [[f"{REGISTRY[r].title(lang)} ({r})", REGISTRY[r].summary(lang), fmt.plain(counts.get(r, 0), lang)]
+            for r in QUALITY_RULES if r in REGISTRY]
+    return Section(title, text=[note.format(n=fmt.plain(len(pedoman), lang), lost=fmt.plain(lost, lang))],
+                   table=Table([rule, checks, n_findings], rows, numeric={2}))
 
 
 def _summary(g, findings, t, lang) -> list[Section]:

@@ -75,6 +75,12 @@ class Table:
     mandatory: bool = True
     key_sep: str = "|"  # how the key is written in overrides.csv and messages
     doc: str = ""
+    locator: tuple[str, ...] = ()  # how overrides.csv names a row of a table with no unique key
+
+    @property
+    def row_locator(self) -> tuple[str, ...]:
+        """The columns whose values, joined by `key_sep`, name one row in overrides.csv."""
+        return self.key or self.locator
 
     @property
     def file(self) -> str:
@@ -197,7 +203,8 @@ TABLES: tuple[Table, ...] = (
         _c("satuan", doc="as written"),
         Years("target", "target", "as written"),
         _c("unit_terkait", doc="Lampiran II Unit Terkait as written"),
-        BARIS), mandatory=False, doc="BSKJI-level IK targets: Tabel 2 and the Lampiran II program table"),
+        BARIS), mandatory=False, locator=("sumber", "baris"),
+        doc="BSKJI-level IK targets: Tabel 2 and the Lampiran II program table"),
     Table("pedoman", (
         _c("bagian", "code", True, doc="the Lampiran III section's unit"),
         _c("kode", "code", True, doc="the code as written"),
@@ -206,7 +213,12 @@ TABLES: tuple[Table, ...] = (
         _c("klasifikasi", doc="Maksimasi or Minimasi"),
         Years("target", "target", "as written"),
         _c("penanggung_jawab", doc="as written"),
-        BARIS), mandatory=False, doc="Lampiran III Pedoman Kinerja, per unit section"),
+        _c("definisi", doc="Definisi as written"),
+        _c("sumber_data", doc="Sumber Data as written"),
+        _c("cara_menghitung",
+           doc="Cara Menghitung as written; a formula lost in the text: [rumus tidak terbaca di teks sumber]"),
+        _c("catatan", doc="what the source text does not give for this entry, and where"),
+        BARIS), mandatory=False, locator=("bagian", "kode"), doc="Lampiran III Pedoman Kinerja, per unit section"),
 )
 
 BY_NAME = {t.name: t for t in TABLES}

@@ -48,6 +48,8 @@ COUNTED = (
     "carrier-not-marked",     # every IKK of the LAB (no IK marks it) and the sasaran-mismatch IKK if unmarked
     "single-output-outcome",  # an IK that exactly one IKK cascades to; at least the injected one (below)
     "output-oriented-indicator",  # a Tujuan, SP or IK name the lexicon reads as an output ("Jumlah laporan …")
+    "definition-incomplete",  # the injected entry without Cara Menghitung; the two defect IKs (no entry);
+                              # every IKK whose unit's section does not list its IK (the LAB's, as carrier-not-marked)
 )
 
 PUSAT = ("P4SI", "P2SI", "POPTIKJI", "PIH")
@@ -140,7 +142,8 @@ def synthesize(out_dir: str | Path, agencies: int, seed: int = 0, komponen_targe
     """Write the cascade and expected_findings.json into `out_dir`; return the expected counts and sizes.
 
     `quality_defects=False` leaves out the defects injected for the rules of issue 13 (one IK per agency
-    that one IKK supports) and writes byte for byte the cascade of before them (tests/golden holds those)."""
+    that one IKK supports, one Lampiran III entry without Cara Menghitung) and the Lampiran III text columns,
+    and writes byte for byte the cascade of before them (tests/golden holds those)."""
     if agencies < 1:
         raise ValueError("agencies must be at least 1")
     rnd = random.Random(seed)
@@ -165,14 +168,14 @@ def synthesize(out_dir: str | Path, agencies: int, seed: int = 0, komponen_targe
     # Lampiran IV columns: every unit type of every agency, in agency order
     mark_columns = [t for ag in agency_list for t in ag.types]
     for a, ag in enumerate(agency_list):
-        _plan(rnd, w, a, ag)
+        _plan(rnd, w, a, ag, quality_defects)
     for a, ag in enumerate(agency_list):
         unit_pagu, group_pagu = _agency_units(rnd, w, a, ag, n_bb, n_b, quality_defects)
         for i in range(len(YEARS)):
             national_pagu[i] += unit_pagu[i]
             total_groups[i] += group_pagu[i]
     nat = f"N{'0' * (width - 1)}"
-    _write(out, w, agency_list, mark_columns, nat, national_pagu, total_groups)
+    _write(out, w, agency_list, mark_columns, nat, national_pagu, total_groups, quality_defects)
     expected = {rule: count * agencies for rule, count in DEFECTS.items()}
     w.tally["single-output-outcome"] = sum(1 for n in w.ikk_per_ik.values() if n == 1)
     expected.update(w.tally)
@@ -183,7 +186,15 @@ def synthesize(out_dir: str | Path, agencies: int, seed: int = 0, komponen_targe
             "units": len(w.rows.get("units.csv", [])), "ikk": len(w.rows.get("ikk.csv", []))}
 
 
-def _plan(rnd: random.Random, w: _Writer, a: int, ag: _Agency) -> None:
+def _definition(ik: _Ik, bagian: str, quality: bool, cara: bool = True) -> list[str]:
+    """The Lampiran III text columns of an entry (none for the cascade of before issue 13); draws nothing."""
+    if not quality:
+        return []
+    return [f"Definisi operasional {ik.nama}", f"Laporan kinerja {bagian}",
+            "Realisasi tahun berjalan dibandingkan dengan target tahun berjalan x 100%" if cara else "", ""]
+
+
+def _plan(rnd: random.Random, w: _Writer, a: int, ag: _Agency, quality: bool = True) -> None:
     """Tujuan, SP and IK of one agency, plus Tabel 2, Lampiran II program table and Lampiran III rows."""
     t0, s0 = 4 * a, 10 * a
     for t in range(4):
@@ -238,6 +249,8 @@ def _plan(rnd: random.Random, w: _Writer, a: int, ag: _Agency) -> None:
     # target-missing: every table states an IK's targets as drawn, so a drawn None is a missing year; the
     # two defect IKs are in no target table at all
     w.tally["target-missing"] += sum(1 for ik in ag.iks if None in ik.targets) + 2
+    # definition-incomplete: the two defect IKs are in no Lampiran III section
+    w.tally["definition-incomplete"] += 2
     # defect choices among the regular IKs
     multi = [ik for ik in ag.iks if len(ik.marks) >= 2]
     matrix_ik = multi[0]
@@ -258,14 +271,19 @@ def _plan(rnd: random.Random, w: _Writer, a: int, ag: _Agency) -> None:
             terkait = terkait[:-1]
         w.add("ik_target.csv", ["lampiran2", ik.id, "", ik.sp, ik.nama, ik.satuan,
                                 *(_target(v) for v in ik.targets), ", ".join(terkait)])
+    undefined_ik = ag.iks[3]
     for ik in ag.iks:
-        for bagian in sorted(ik.marks):
+        for n, bagian in enumerate(sorted(ik.marks)):
+            # defect (definition-incomplete): the first entry of one IK gives no Cara Menghitung
+            cara = not (quality and ik is undefined_ik and n == 0)
             w.add("pedoman.csv", [bagian, ik.id, ik.nama, ik.satuan, ik.klasifikasi,
-                                  *(_target(v) for v in ik.targets), f"Kepala {bagian}"])
+                                  *(_target(v) for v in ik.targets), f"Kepala {bagian}",
+                                  *_definition(ik, bagian, quality, cara)])
         if ik is dup_ik:  # defect (duplicate-code): the same section reuses the code for another indicator
             w.add("pedoman.csv", [sorted(ik.marks)[0], ik.id, f"Rasio realisasi anggaran belanja modal zeta "
                                   f"{ag.prefix}", "Rasio", ik.klasifikasi, *(_target(v) for v in ik.targets),
-                                  f"Kepala {sorted(ik.marks)[0]}"])
+                                  f"Kepala {sorted(ik.marks)[0]}", *_definition(ik, sorted(ik.marks)[0], quality)])
+    w.tally["definition-incomplete"] += quality
 
 
 @dataclass
@@ -348,6 +366,7 @@ def _agency_units(rnd: random.Random, w: _Writer, a: int, ag: _Agency, n_bb: int
             w.add("ikk.csv", [u.kode, code, sk, nama, ik.satuan, *(_target(v) for v in tg), ik.id, ""])
             w.tally["target-missing"] += None in tg
             w.tally["carrier-not-marked"] += u.tipe not in ik.marks
+            w.tally["definition-incomplete"] += u.tipe not in ik.marks  # its section (= its type) has no entry
             w.ikk_per_ik[ik.id] = w.ikk_per_ik.get(ik.id, 0) + 1
             n_k = rnd.randint(3, 6)
             if u is d_unfunded and n == 0:
@@ -415,7 +434,7 @@ def _single_ik(w: _Writer, ag: _Agency, u: "_Unit", sk: str, n: int, like: _Ik, 
         w.add("ik_target.csv", [sumber, ik.id, tujuan, ik.sp, ik.nama, ik.satuan,
                                 *(_target(v) for v in ik.targets), terkait])
     w.add("pedoman.csv", [u.tipe, ik.id, ik.nama, ik.satuan, ik.klasifikasi, *(_target(v) for v in ik.targets),
-                          f"Kepala {u.tipe}"])
+                          f"Kepala {u.tipe}", *_definition(ik, u.tipe, True)])
     code = f"{sk}.{n}"
     w.add("ikk.csv", [u.kode, code, sk, ik.nama, ik.satuan, *(_target(v) for v in ik.targets), ik.id, ""])
     w.ikk_per_ik[ik.id] = 1
@@ -426,7 +445,7 @@ def _single_ik(w: _Writer, ag: _Agency, u: "_Unit", sk: str, n: int, like: _Ik, 
 
 
 def _write(out: Path, w: _Writer, agencies: list[_Agency], mark_columns: list[str], nat: str,
-           national_pagu: list[int], total_groups: list[int]) -> None:
+           national_pagu: list[int], total_groups: list[int], quality: bool = True) -> None:
     yc = lambda prefix: [f"{prefix}_{y}" for y in YEARS]  # noqa: E731
     headers = {
         "units.csv": ["kode", "nama", "tipe", "kelompok", *yc("pagu"), "baris"],
@@ -438,7 +457,7 @@ def _write(out: Path, w: _Writer, agencies: list[_Agency], mark_columns: list[st
         "ik_target.csv": ["sumber", "ik", "tujuan", "sp", "indikator", "satuan", *yc("target"), "unit_terkait",
                           "baris"],
         "pedoman.csv": ["bagian", "kode", "indikator", "satuan", "klasifikasi", *yc("target"), "penanggung_jawab",
-                        "baris"],
+                        *(["definisi", "sumber_data", "cara_menghitung", "catatan"] if quality else []), "baris"],
         "sk.csv": ["unit", "sk", "nama", "sp", "baris"],
         "ikk.csv": ["unit", "ikk", "sk", "nama", "satuan", *yc("target"), "ik", "catatan", "baris"],
         "komponen.csv": ["unit", "ikk", "komponen", "nama", *yc("anggaran"), "bintang", "baris"],

@@ -15,6 +15,8 @@ import networkx as nx
 
 from pohon.checks.view import in_rel, money, normalise, out_rel
 from pohon.errors import UnknownNodeError
+from pohon.nodes import without_kind
+from pohon.words import say
 
 _PREFER = ("IK", "Unit", "IKK", "Komponen", "SK", "SP", "Tujuan", "SS", "Kelompok")
 
@@ -28,9 +30,8 @@ class NodeNotFound(UnknownNodeError):
 
     def message(self, lang: str = "id") -> str:
         hint = ", ".join(self.suggestions)
-        if lang == "en":
-            return f"unknown node '{self.query}'" + (f"; did you mean: {hint}" if hint else "")
-        return f"simpul tidak dikenal: '{self.query}'" + (f"; mungkin maksudnya: {hint}" if hint else "")
+        return say("cli", "unknown-node", lang, query=self.query) + (
+            say("cli", "did-you-mean", lang, hint=hint) if hint else "")
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Trace:
 
 def short(node_id: str) -> str:
     """`IK:T1/SP3/a` -> `T1/SP3/a`: the code a reviewer types."""
-    return node_id.split(":", 1)[1] if ":" in node_id else node_id
+    return without_kind(node_id)
 
 
 def resolve(g: nx.DiGraph, query: str) -> str:

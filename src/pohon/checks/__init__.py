@@ -45,12 +45,16 @@ class Finding:
 class Kind:
     """One kind of finding a rule reports: its message in both languages and, if not the rule's, severity.
 
-    Templates use `{name}` for a detail and `{name:spec}` to format it: `money` (1.234,56), `plain` (3,75),
-    `repr` (a Python list as written, e.g. ['BB', 'SET']); anything else as text."""
+    Templates use `{name}` for a detail and `{name:spec}` to format it: `money` (1.234,56), `plain` (3,75);
+    anything else as text. A list is joined into words before it reaches a template (a person never reads a
+    Python list)."""
 
     id: str
     en: str
     severity: Severity | None = None
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,6 @@ class _Formatter(string.Formatter):
             return fmt.number(value, self.lang)
         if spec == "plain":
             return fmt.plain(value, self.lang)
-        if spec == "repr":
-            return repr(value)
         return super().format_field(value, spec)
 
 

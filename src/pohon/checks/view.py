@@ -13,19 +13,11 @@ def nodes(g: nx.DiGraph, kind: str) -> list[str]:
 
 
 def out_rel(g: nx.DiGraph, n: str, rel: str) -> list[str]:
-    try:
-        adj = g._succ[n]
-    except KeyError:
-        raise nx.NetworkXError(f"The node {n} is not in the digraph.") from None
-    return sorted(t for t, d in adj.items() if d["rel"] == rel)
+    return sorted(t for t, d in g.succ[n].items() if d["rel"] == rel)
 
 
 def in_rel(g: nx.DiGraph, n: str, rel: str) -> list[str]:
-    try:
-        adj = g._pred[n]
-    except KeyError:
-        raise nx.NetworkXError(f"The node {n} is not in the digraph.") from None
-    return sorted(s for s, d in adj.items() if d["rel"] == rel)
+    return sorted(s for s, d in g.pred[n].items() if d["rel"] == rel)
 
 
 def money(value) -> float:

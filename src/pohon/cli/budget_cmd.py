@@ -10,6 +10,7 @@ from pohon.cli import main
 from pohon.cli.common import (EXIT_BAD_INPUT, EXIT_OK, NonEmptyPath, data_dir_argument, default_data_dir, lang_option,
                               load_graph_or_exit, writes)
 from pohon.output import write_file
+from pohon.words import say
 
 BY = ("ss", "sp", "ik", "unit")  # = pohon.budget.BY (tests/test_cli_help.py keeps them equal)
 FORMATS = ("csv", "json", "text")  # = pohon.exporters.budget_table.FORMATS
@@ -39,8 +40,7 @@ def budget_cmd(data_dir, by, year, fmt, lang, output):
         result = rollup(graph, by, year, lang)
     except UnknownYearError as err:
         years = ", ".join(map(str, err.years))
-        click.echo(f"year {err.year} is not in the cascade ({years})" if lang == "en"
-                   else f"tahun {err.year} tidak ada dalam cascade ({years})", err=True)
+        click.echo(say("cli", "unknown-year", lang, year=err.year, years=years), err=True)
         sys.exit(EXIT_BAD_INPUT)
     text = RENDER[fmt](result, lang)
     if output is None:

@@ -12,24 +12,9 @@ import sys
 import click
 
 from pohon.errors import PohonError
+from pohon.words import words
 
 EXIT_BAD_INPUT = 2
-
-_HINTS = {
-    errno.EACCES: ("periksa izin berkas", "check the file's permissions"),
-    errno.EPERM: ("periksa izin berkas", "check the file's permissions"),
-    errno.ENOENT: ("periksa jalurnya", "check the path"),
-    errno.EISDIR: ("berikan berkas, bukan folder", "give a file, not a folder"),
-    errno.ENOTDIR: ("salah satu bagian jalur bukan folder", "part of the path is not a folder"),
-    errno.ENOSPC: ("kosongkan ruang disk", "free some disk space"),
-    errno.EROFS: ("pilih lokasi yang bisa ditulisi", "choose a writable location"),
-    errno.ELOOP: ("periksa tautan simbolik", "check the symbolic links"),
-}
-
-
-def current_lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    return (ctx.meta.get("pohon.lang") if ctx else None) or "id"
 
 
 def remember_lang(ctx: click.Context, _param, value):
@@ -40,9 +25,8 @@ def remember_lang(ctx: click.Context, _param, value):
 
 def os_error_line(exc: OSError, lang: str = "id") -> str:
     where = exc.filename if exc.filename is not None else "pohon"
-    hint_id, hint_en = _HINTS.get(exc.errno or 0, ("", ""))
     reason = exc.strerror or exc.__class__.__name__
-    hint = hint_en if lang == "en" else hint_id
+    hint = words("os-hint", lang).get(errno.errorcode.get(exc.errno or 0, ""), "")
     return f"{where}: os-error: {reason}" + (f"; {hint}" if hint else "")
 
 

@@ -9,6 +9,7 @@ import click
 from pohon.cli import main
 from pohon.cli.common import EXIT_OK, NonEmptyPath, force_option, lang_option, writes
 from pohon.init import init_cascade
+from pohon.words import say
 
 
 @main.command("init")
@@ -31,5 +32,5 @@ def init_cmd(folder, lang, as_workbook, force):
     for path in written:
         click.echo(str(path))
     target = written[0] if as_workbook else folder
-    click.echo(f"next: pohon check {target}" if lang == "en" else f"berikutnya: pohon check {target}")
+    click.echo(say("cli", "next-check", lang, target=target))
     sys.exit(EXIT_OK)

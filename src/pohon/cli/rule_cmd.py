@@ -8,11 +8,7 @@ import click
 from pohon.cli import main
 from pohon.cli.common import lang_option
 from pohon.errors import OptionError
-
-SEVERITY = {"id": {"error": "galat", "warning": "peringatan", "info": "info"},
-            "en": {"error": "error", "warning": "warning", "info": "info"}}
-WORDS = {"id": {"severity": "tingkat", "finds": "yang dicari", "kinds": "jenis temuan", "id": "id"},
-         "en": {"severity": "severity", "finds": "finds", "kinds": "kinds of finding", "id": "id"}}
+from pohon.words import words
 
 
 @main.command("rule")
@@ -32,7 +28,7 @@ def rule_cmd(rule_id, lang):
     from pohon.checks import all_rules
 
     rules = all_rules()
-    sev = SEVERITY[lang]
+    sev = words("severity", lang)
     if rule_id is None:
         width = max(map(len, rules))
         for r in rules.values():
@@ -45,11 +41,11 @@ def rule_cmd(rule_id, lang):
         raise OptionError("pohon rule", "unknown-rule", f"aturan {rule_id!r} tidak dikenal{hint_id}",
                           f"unknown rule {rule_id!r}{hint_en}")
     r = rules[rule_id]
-    w = WORDS[lang]
+    w = words("rule", lang)
     click.echo(f"{r.id} — {r.title(lang)}")
     click.echo(f"{w['severity']}: {', '.join(sev[s] for s in r.severities())}")
     click.echo(f"{w['finds']}: {r.summary(lang)}\n")
     click.echo(r.doc + "\n")
     click.echo(f"{w['kinds']}:")
     for name, k in r.kinds.items():
-        click.echo(f"  {name} ({sev[k.severity or r.severity]}): {k.en if lang == 'en' else k.id}")
+        click.echo(f"  {name} ({sev[k.severity or r.severity]}): {k.text(lang)}")

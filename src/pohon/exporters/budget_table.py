@@ -8,20 +8,13 @@ import json
 from pohon.budget import Rollup
 from pohon.checks.view import rupiah
 from pohon.csvsafe import safe_row
+from pohon.words import words
 
-LABELS = {
-    "id": {"title": "Anggaran per {by} (Rp juta)", "kode": "kode", "nama": "nama", "total": "jumlah",
-           "sum": "JUMLAH", "komponen": "Total seluruh komponen", "pagu": "Jumlah pagu unit (Lampiran II)",
-           "starred": "komponen bertanda * (tanpa anggaran sendiri)", "rule": "aturan", "diff": "selisih"},
-    "en": {"title": "Budget by {by} (Rp juta)", "kode": "code", "nama": "name", "total": "total",
-           "sum": "TOTAL", "komponen": "Total of all komponen", "pagu": "Sum of unit pagu (Lampiran II)",
-           "starred": "komponen marked * (no money of their own)", "rule": "rule", "diff": "difference"},
-}
 BY_NAME = {"ss": "SS", "sp": "SP", "ik": "IK", "unit": "unit"}
 
 
 def to_text(r: Rollup, lang: str = "id") -> str:
-    t = LABELS[lang]
+    t = words("budget", lang)
     head = [t["kode"], t["nama"]] + [str(y) for y in r.years] + ([t["total"]] if len(r.years) > 1 else [])
     body = [_cells(line.kode, _cut(line.nama), line.anggaran, r.years, lang) for line in r.rows + r.unallocated]
     foot = _cells("", t["sum"], r.total, r.years, lang)
@@ -47,7 +40,7 @@ def to_json(r: Rollup, lang: str = "id") -> str:
 
 
 def to_csv(r: Rollup, lang: str = "id") -> str:
-    t = LABELS[lang]
+    t = words("budget", lang)
     unit = r.by == "unit"
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

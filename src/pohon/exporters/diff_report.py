@@ -6,36 +6,17 @@ import json
 from pohon import fmt
 from pohon.checks.view import rupiah
 from pohon.diff import CRITERION, Change, Diff
+from pohon.markdown import cell as md_cell
+from pohon.nodes import kind_of
 from pohon.trace import short
+from pohon.words import words
 
-WORDS = {
-    "id": {"added": "ditambah", "removed": "dihapus", "recoded": "kode diubah", "reworded": "nama diubah",
-           "target": "target", "pagu": "pagu", "anggaran": "anggaran", "unit_types": "tanda Lampiran IV",
-           "ik": "cascade IKK → IK", "sp": "SP", "satuan": "satuan", "tipe": "tipe", "kelompok": "kelompok",
-           "kategori": "kategori", "program": "program", "bintang": "tanda *", "nama": "nama",
-           "title": "Perbedaan cascade", "nodes": "Perubahan simpul", "budget": "Pergeseran anggaran (Rp juta)",
-           "total": "Total komponen", "none": "Tidak ada perbedaan.", "by_ik": "per IK", "by_unit": "per unit",
-           "not-cascaded": "tidak ter-cascade (IKK tanpa IK)", "kind": "jenis", "node": "simpul",
-           "change": "perubahan", "old": "lama", "new": "baru", "year": "tahun", "delta": "selisih",
-           "empty": "(kosong)", "stability": "Peringatan stabilitas IKU", "criterion": "kriteria",
-           "warning": "peringatan"},
-    "en": {"added": "added", "removed": "removed", "recoded": "code changed", "reworded": "name changed",
-           "target": "target", "pagu": "pagu", "anggaran": "anggaran", "unit_types": "Lampiran IV marks",
-           "ik": "IKK → IK cascade", "sp": "SP", "satuan": "unit of measure", "tipe": "type",
-           "kelompok": "group", "kategori": "category", "program": "program", "bintang": "* mark", "nama": "name",
-           "title": "Cascade differences", "nodes": "Node changes", "budget": "Budget shifts (Rp juta)",
-           "total": "Total of komponen", "none": "No differences.", "by_ik": "by IK", "by_unit": "by unit",
-           "not-cascaded": "not cascaded (IKK with no IK)", "kind": "kind", "node": "node",
-           "change": "change", "old": "old", "new": "new", "year": "year", "delta": "difference",
-           "empty": "(empty)", "stability": "IKU stability warnings", "criterion": "criterion",
-           "warning": "warning"},
-}
 SIGN = {"added": "+", "removed": "-"}
 
 
 def value(v, lang: str) -> str:
     if v is None or v == "" or v == []:
-        return WORDS[lang]["empty"]
+        return words("diff", lang)["empty"]
     if isinstance(v, list):
         return ", ".join(map(str, v))
     if isinstance(v, bool):
@@ -46,7 +27,7 @@ def value(v, lang: str) -> str:
 
 
 def describe(c: Change, lang: str = "id") -> str:
-    w = WORDS[lang]
+    w = words("diff", lang)
     label = w.get(c.change, c.change) + (f" {c.year}" if c.year else "")
     if c.change in ("added", "removed"):
         return f"{label}: \"{value(c.new if c.change == 'added' else c.old, lang)}\""
@@ -59,13 +40,12 @@ def describe(c: Change, lang: str = "id") -> str:
 
 def _node(nid: str, lang: str) -> str:
     if nid == "not-cascaded":
-        return WORDS[lang]["not-cascaded"]
-    kind = nid.split(":", 1)[0]
-    return f"{kind} {short(nid)}"
+        return words("diff", lang)["not-cascaded"]
+    return f"{kind_of(nid)} {short(nid)}"
 
 
 def to_text(d: Diff, lang: str = "id") -> str:
-    w = WORDS[lang]
+    w = words("diff", lang)
     out = [f"{w['title']}: {d.old_name} → {d.new_name}", ""]
     if not d.changes and not d.shifts:
         return "\n".join(out + [w["none"]]) + "\n"
@@ -93,32 +73,28 @@ def _stability_text(d: Diff, lang: str) -> list[str]:
     stable = d.iku_stability()
     if not stable:
         return []
-    w = WORDS[lang]
+    w = words("diff", lang)
     out = ["", f"{w['stability']} ({w['criterion']}: {CRITERION[lang]}):"]
     return out + [f"  {w['warning']}: {_node(c.old_node or c.node, lang)}: {describe(c, lang)}" for c in stable]
 
 
-def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def to_markdown(d: Diff, lang: str = "id") -> str:
-    w = WORDS[lang]
-    out = [f"# {w['title']}: {_md(d.old_name)} → {_md(d.new_name)}", ""]
+    w = words("diff", lang)
+    out = [f"# {w['title']}: {md_cell(d.old_name)} → {md_cell(d.new_name)}", ""]
     if not d.changes and not d.shifts:
         return "\n".join(out + [w["none"], ""])
     out += [f"## {w['nodes']}", "", f"| {w['kind']} | {w['node']} | {w['change']} |", "|---|---|---|"]
     for c in d.changes:
-        was = f" ← `{_md(short(c.old_node))}`" if c.old_node and c.old_node != c.node else ""
-        out.append(f"| {c.kind} | `{_md(short(c.node))}`{was} | {_md(describe(c, lang))} |")
+        was = f" ← `{md_cell(short(c.old_node))}`" if c.old_node and c.old_node != c.node else ""
+        out.append(f"| {c.kind} | `{md_cell(short(c.node))}`{was} | {md_cell(describe(c, lang))} |")
     stable = d.iku_stability()
     if stable:
         out += ["", f"## {w['stability']}", "", f"{w['criterion']}: {CRITERION[lang]}", ""]
-        out += [f"- **{w['warning']}** `{_md(short(c.old_node or c.node))}`: {_md(describe(c, lang))}" for c in stable]
+        out += [f"- **{w['warning']}** `{md_cell(short(c.old_node or c.node))}`: {md_cell(describe(c, lang))}" for c in stable]
     out += ["", f"## {w['budget']}", "",
             f"| {w['node']} | {w['year']} | {w['old']} | {w['new']} | {w['delta']} |", "|---|---|--:|--:|--:|"]
     for s in d.shifts:
-        out.append(f"| {_md(_node(s.node, lang))} | {s.year} | {rupiah(s.old, lang)} | {rupiah(s.new, lang)} | {fmt.signed(s.delta, lang)} |")
+        out.append(f"| {md_cell(_node(s.node, lang))} | {s.year} | {rupiah(s.old, lang)} | {rupiah(s.new, lang)} | {fmt.signed(s.delta, lang)} |")
     for y, (o, n) in d.totals.items():
         out.append(f"| **{w['total']}** | {y} | {rupiah(o, lang)} | {rupiah(n, lang)} | {fmt.signed(n - o, lang)} |")
     return "\n".join(out) + "\n"

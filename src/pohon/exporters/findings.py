@@ -6,15 +6,8 @@ from collections import Counter
 from pohon import jsontext
 from pohon.checks import SEVERITY_RANK, Finding
 from pohon.dataset import Dataset
-
-LABELS = {
-    "id": {"findings": "temuan", "none": "Tidak ada temuan.", "rule": "aturan", "severity": "tingkat",
-           "node": "simpul", "message": "pesan", "title": "Hasil pemeriksaan", "nodes": "simpul",
-           "error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"findings": "findings", "none": "No findings.", "rule": "rule", "severity": "severity",
-           "node": "node", "message": "message", "title": "Check results", "nodes": "nodes",
-           "error": "error", "warning": "warning", "info": "info"},
-}
+from pohon.markdown import cell as md_cell
+from pohon.words import words
 
 
 def summary(ds: Dataset, findings: list[Finding]) -> dict:
@@ -38,7 +31,7 @@ def to_json(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
 
 
 def to_text(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
-    t = LABELS[lang]
+    t = words("findings", lang)
     lines = [f"{f.severity:<8} {f.rule:<26} {f.node}  {f.message(lang)}" for f in findings]
     s = summary(ds, findings)
     counts = ", ".join(f"{n} {t[k]}" for k, n in s["by_severity"].items())
@@ -47,7 +40,7 @@ def to_text(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
 
 
 def to_markdown(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
-    t = LABELS[lang]
+    t = words("findings", lang)
     s = summary(ds, findings)
     out = [f"# {t['title']}: {s['dataset']}", ""]
     out += [f"- {t[k]}: {n}" for k, n in s["by_severity"].items()]
@@ -55,12 +48,8 @@ def to_markdown(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
     if not findings:
         return "\n".join(out + [t["none"], ""])
     out += [f"| {t['severity']} | {t['rule']} | {t['node']} | {t['message']} |", "|---|---|---|---|"]
-    out += [f"| {f.severity} | `{f.rule}` | `{_md(f.node)}` | {_md(f.message(lang))} |" for f in findings]
+    out += [f"| {f.severity} | `{f.rule}` | `{md_cell(f.node)}` | {md_cell(f.message(lang))} |" for f in findings]
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 FORMATS = {"text": to_text, "json": to_json, "markdown": to_markdown}

@@ -16,8 +16,8 @@ import networkx as nx
 
 from pohon.diff import Change, Diff, diff_datasets
 from pohon.exporters import html_style as st
-from pohon.exporters.diff_report import WORDS
 from pohon.exporters.html_select import Source
+from pohon.words import words
 
 MONEY = {"pagu", "anggaran"}  # changes in Rp juta: two decimals, like every amount on the page
 STATUSES = ("added", "changed", "renamed", "removed")
@@ -185,7 +185,7 @@ def overlay(new: nx.DiGraph, old: nx.DiGraph, diff: Diff) -> tuple[Source, dict[
 
 def describe(c: Change, lang: str) -> str:
     """One change with its figures, numbers in the page's language: `target 2024: 73 → 75 (+2)`."""
-    w = WORDS[lang]
+    w = words("diff", lang)
     label = w.get(c.change, c.change) + (f" {c.year}" if c.year else "")
     if c.change in ("added", "removed"):
         return f"{label}: “{_val(c.new if c.change == 'added' else c.old, lang)}”"
@@ -204,7 +204,7 @@ def _is_num(v) -> bool:
 
 def _val(v, lang: str, money: bool = False) -> str:
     if v is None or v == "" or v == []:
-        return WORDS[lang]["empty"]
+        return words("diff", lang)["empty"]
     if isinstance(v, bool):
         return text(lang)["yes" if v else "no"]
     if isinstance(v, list):

@@ -3,29 +3,26 @@ from __future__ import annotations
 
 from html import escape
 
+from pohon.markdown import cell as md_cell
+
 CSS = """body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;color:#222;line-height:1.4}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;
 vertical-align:top;text-align:left}th{background:#f0f0f0}td.n{text-align:right;white-space:nowrap}
 h3{margin-top:1.5rem}p{margin:.3rem 0}"""
 
 
-def _md(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") \
-        .replace("<", "&lt;").replace(">", "&gt;")
-
-
 def to_markdown(title: str, sections: list, lang: str = "id") -> str:
-    out = [f"# {_md(title)}", ""]
+    out = [f"# {md_cell(title)}", ""]
     for s in sections:
-        out += ["#" * s.level + " " + _md(s.title), ""]
-        out += [_md(p) + "  " for p in s.text]
+        out += ["#" * s.level + " " + md_cell(s.title), ""]
+        out += [md_cell(p) + "  " for p in s.text]
         if s.text:
             out.append("")
         if s.table is not None and s.table.rows:
             t = s.table
-            out.append("| " + " | ".join(_md(h) for h in t.header) + " |")
+            out.append("| " + " | ".join(md_cell(h) for h in t.header) + " |")
             out.append("|" + "|".join("--:" if i in t.numeric else "---" for i in range(len(t.header))) + "|")
-            out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in t.rows]
+            out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in t.rows]
             out.append("")
     return "\n".join(out) + "\n"
 

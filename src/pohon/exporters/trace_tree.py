@@ -5,21 +5,7 @@ import json
 
 from pohon.checks.view import rupiah
 from pohon.trace import Trace, TraceNode, short
-
-NOTES = {
-    "id": {"carried": "Lampiran IV + IKK", "marked-only": "ditandai di Lampiran IV, tanpa IKK",
-           "ikk-only": "ada IKK, tidak ditandai di Lampiran IV", "not-cascaded": "IKK tidak ter-cascade ke IK",
-           "bintang": "bertanda *: anggaran di komponen lain"},
-    "en": {"carried": "Lampiran IV + IKK", "marked-only": "marked in Lampiran IV, no IKK",
-           "ikk-only": "has IKK, not marked in Lampiran IV", "not-cascaded": "IKK cascades to no IK",
-           "bintang": "marked *: budget sits on another komponen"},
-}
-LABELS = {
-    "id": {"up": "Ke atas (sampai Sasaran Strategis Kemenperin)", "down": "Ke bawah, anggaran Rp juta",
-           "source": "sumber", "none": "(tidak ada)", "twins": "lihat"},
-    "en": {"up": "Upward (to the Kemenperin Sasaran Strategis)", "down": "Downward, budget in Rp juta",
-           "source": "source", "none": "(none)", "twins": "see"},
-}
+from pohon.words import words
 
 
 def to_json(t: Trace, lang: str = "id") -> str:
@@ -27,7 +13,7 @@ def to_json(t: Trace, lang: str = "id") -> str:
 
 
 def to_text(t: Trace, lang: str = "id") -> str:
-    lab = LABELS[lang]
+    lab = words("trace", lang)
     root = t.down
     # `baris` is the line of the Renstra source text, not of the CSV file (data/README.md)
     src = f"{root.file}, baris {root.baris}" if root.baris is not None else root.file
@@ -46,9 +32,9 @@ def _label(n: TraceNode) -> str:
 
 def _line(n: TraceNode, lang: str, money: bool) -> str:
     text = _label(n)
-    notes = [NOTES[lang].get(c, c) for c in n.notes]
+    notes = [words("trace-notes", lang).get(c, c) for c in n.notes]
     if n.refs:
-        notes.append(f"{LABELS[lang]['twins']} " + ", ".join(short(r) for r in n.refs))
+        notes.append(words("trace", lang)["twins"] + " " + ", ".join(short(r) for r in n.refs))
     if notes:
         text += f" ({'; '.join(notes)})"
     if money:
@@ -59,7 +45,7 @@ def _line(n: TraceNode, lang: str, money: bool) -> str:
 def _tree(root: TraceNode, lang: str, money: bool) -> list[str]:
     out = [_line(root, lang, money)]
     if not root.children:
-        out.append(f"└── {LABELS[lang]['none']}")
+        out.append("└── " + words("trace", lang)["none"])
 
     def walk(node: TraceNode, prefix: str) -> None:
         for i, child in enumerate(node.children):

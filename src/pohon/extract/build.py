@@ -4,21 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pohon.extract.errors import ExtractError
-from pohon.extract.lampiran2 import (
-    IKK_COLUMNS,
-    KOMPONEN_COLUMNS,
-    SK_COLUMNS,
-    UNIT_COLUMNS,
-    parse_lampiran2,
-)
+from pohon.extract.columns import columns
+from pohon.extract.lampiran2 import parse_lampiran2
 from pohon.extract.lampiran2_resolve import resolve
 from pohon.extract.source import csv_text, read_lines
 from pohon.output import write_folder
 
 Files = dict[str, tuple[list[str], list[dict]]]
-
-_SK_COLUMNS = SK_COLUMNS[:3] + ["sp"] + SK_COLUMNS[3:]
-_IKK_COLUMNS = IKK_COLUMNS[:-1] + ["ik", "catatan", "baris"]
 
 
 def extract_all(source_path: str | Path) -> Files:
@@ -38,10 +30,10 @@ def extract_all(source_path: str | Path) -> Files:
     except ValueError as exc:
         raise ExtractError(source, 0, 0, "TABLE", str(exc)) from exc
     files: Files = {f"{name}.csv": (list(COLUMNS[name]), rows) for name, rows in tables.items()}
-    files["units.csv"] = (UNIT_COLUMNS, parsed.units)
-    files["sk.csv"] = (_SK_COLUMNS, [_with_sp(row, tables["sp"]) for row in parsed.sk])
-    files["ikk.csv"] = (_IKK_COLUMNS, _with_ik(parsed, tables, assign_ik))
-    files["komponen.csv"] = (KOMPONEN_COLUMNS, parsed.komponen)
+    files["units.csv"] = (columns("units"), parsed.units)
+    files["sk.csv"] = (columns("sk"), [_with_sp(row, tables["sp"]) for row in parsed.sk])
+    files["ikk.csv"] = (columns("ikk"), _with_ik(parsed, tables, assign_ik))
+    files["komponen.csv"] = (columns("komponen"), parsed.komponen)
     return dict(sorted(files.items()))
 
 

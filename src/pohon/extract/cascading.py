@@ -59,11 +59,10 @@ def unit_terkait_units(text: str) -> set[str]:
 
 
 def decide_marks(matrix: list[dict], pedoman: list[dict], tabel2: list[dict], program: list[dict]) -> list[dict]:
-    exact_rows = [r for r in matrix if _exact(r["offsets"])]
-    return [_decide(r, pedoman, tabel2, program, len(exact_rows)) for r in matrix]
+    return [_decide(r, pedoman, tabel2, program) for r in matrix]
 
 
-def _decide(row: dict, pedoman: list[dict], tabel2: list[dict], program: list[dict], n_exact: int) -> dict:
+def _decide(row: dict, pedoman: list[dict], tabel2: list[dict], program: list[dict]) -> dict:
     code = ik_id(row)
     in_tabel2 = any(t["sp"] == row["sp"] and t["tujuan"] == row["tujuan"] and near_equal(t["indikator"], row["indikator"])
                     for t in tabel2)

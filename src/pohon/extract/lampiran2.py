@@ -13,12 +13,6 @@ from pohon.extract.lampiran2_layout import YEARS, Record, best_years, money, spl
 from pohon.extract.lampiran2_records import matrix_bounds, split_records
 from pohon.extract.lampiran2_units import unit_for
 
-UNIT_COLUMNS = ["kode", "nama", "tipe"] + [f"pagu_{y}" for y in YEARS] + ["kelompok", "baris"]
-SK_COLUMNS = ["unit", "sk", "nama", "baris"]
-IKK_COLUMNS = (["unit", "ikk", "sk", "nama", "satuan"]
-               + [f"target_{y}" for y in YEARS] + ["baris"])
-KOMPONEN_COLUMNS = (["unit", "ikk", "komponen", "nama"]
-                    + [f"anggaran_{y}" for y in YEARS] + ["bintang", "baris"])
 
 SATUAN = ("Ruang Lingkup", "Perusahaan", "Persen", "Indeks", "Nilai")
 _TARGET = r"N/A|-|\d+(?:[.,]\d+)?"

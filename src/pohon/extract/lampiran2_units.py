@@ -42,13 +42,6 @@ _BSPJI = [
     ("Samarinda", "SAMARINDA"), ("Manado", "MANADO"), ("Ambon", "AMBON"),
 ]
 
-UNIT_ORDER = (
-    ["BSKJI", "P4SI", "P2SI", "PIH", "POPTIKJI", "SET"]
-    + [f"BBSPJI-{code}" for _, code in _BBSPJI]
-    + [f"BSPJI-{code}" for _, code in _BSPJI]
-)
-
-
 def unit_for(nama: str) -> Unit | None:
     """The unit a Lampiran II header names, or None when the name is not one of the 30."""
     for prefix, unit in _PUSAT:

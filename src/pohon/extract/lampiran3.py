@@ -1,8 +1,10 @@
-"""Lampiran III "Pedoman Kinerja": one entry per code per unit section, all as written."""
+"""Lampiran III "Pedoman Kinerja": one entry per code per unit section, all as written (its text fields:
+pohon.extract.lampiran3_fields)."""
 from __future__ import annotations
 
 import re
 
+from pohon.extract.lampiran3_fields import read_fields
 from pohon.extract.teks import (
     TableError, find_line, spaces, split_trailing_targets, target, targets_dict,
 )
@@ -80,11 +82,15 @@ def _entry(lines: list[str], i: int, end: int, bagian: str, years: tuple[str, ..
             tokens += trailing
     if years and len(tokens) != len(years):
         raise TableError(f"Lampiran III line {baris}: {len(tokens)} targets for years {years}")
-    satuan, klasifikasi, pj, after = _block(lines, definisi, end, baris)
+    satuan_line = _find(lines, r"^\s*Satuan:", definisi, end, baris)
+    satuan, klasifikasi, pj, after = _block(lines, satuan_line, end, baris)
+    fields, notes = read_fields(lines, definisi, satuan_line)
     row = {"bagian": bagian, "kode": kode, "indikator": spaces(" ".join(name_parts)),
            "satuan": satuan, "klasifikasi": klasifikasi}
     row.update(targets_dict([target(t) for t in tokens], years))
     row["penanggung_jawab"] = pj
+    row.update(fields)
+    row["catatan"] = "; ".join(notes) or None
     row["baris"] = baris
     return row, after
 
@@ -96,9 +102,8 @@ def _find(lines: list[str], pattern: str, start: int, end: int, baris: int) -> i
         raise TableError(f"Lampiran III line {baris}: {exc}") from exc
 
 
-def _block(lines: list[str], start: int, end: int, baris: int) -> tuple[str, str, str, int]:
-    """The "Satuan: … Klasifikasi: … Penanggung Jawab: …" block after line `start`."""
-    i = _find(lines, r"^\s*Satuan:", start, end, baris)
+def _block(lines: list[str], i: int, end: int, baris: int) -> tuple[str, str, str, int]:
+    """The "Satuan: … Klasifikasi: … Penanggung Jawab: …" block starting at line `i`."""
     parts: list[str] = []
     seen_pj = False
     while i < end:

@@ -10,27 +10,16 @@ import csv
 from pathlib import Path
 
 from pohon.extract.errors import ExtractError
+from pohon.schema import BY_FILE
 
 OVERRIDE_COLUMNS = ["file", "key", "column", "value", "reason", "baris"]
 
-# The id columns of each file; cascading.csv is keyed by its IK id (`tujuan/sp/kode`).
-KEYS: dict[str, tuple[str, ...]] = {
-    "units.csv": ("kode",),
-    "sk.csv": ("unit", "sk"),
-    "ikk.csv": ("unit", "ikk"),
-    "komponen.csv": ("unit", "ikk", "komponen"),
-    "tabel10.csv": ("kelompok",),
-    "tujuan.csv": ("kode",),
-    "sp.csv": ("kode",),
-    "ik_target.csv": ("sumber", "baris"),
-    "pedoman.csv": ("bagian", "kode"),
-}
-
 
 def row_key(file: str, row: dict) -> str:
-    if file == "cascading.csv":
-        return f"{row['tujuan']}/{row['sp']}/{row['kode']}"
-    return "|".join(_text(row.get(c)) for c in KEYS[file])
+    """How overrides.csv names `row` of `file`: the schema's key (`T1/SP3/a` for cascading.csv, `P4SI|SK.1.2`
+    for ikk.csv) or, for a table with no unique key, its locator columns."""
+    table = BY_FILE[file]
+    return table.key_text([row.get(c) for c in table.row_locator])
 
 
 def _text(value) -> str:

@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 from pohon.extract.cascading import decide_marks, find_ik
+from pohon.extract.columns import columns
 from pohon.extract.lampiran3 import extract_pedoman
-from pohon.extract.lampiran4 import UNIT_COLUMNS, read_matrix
+from pohon.extract.lampiran4 import read_matrix
 from pohon.extract.program import extract_program_table
 from pohon.extract.tabel2 import extract_tabel2, tujuan_rows
 from pohon.extract.tabel10 import extract_tabel10
-from pohon.extract.teks import PAGU_COLUMNS, TARGET_COLUMNS
 
-COLUMNS: dict[str, list[str]] = {
-    "cascading": ["perspektif", "tujuan", "sp", "kode", "indikator", "satuan", *UNIT_COLUMNS,
-                  "kategori", "catatan", "baris"],
-    "tabel10": ["kelompok", "nama", *PAGU_COLUMNS, "baris"],
-    "tujuan": ["kode", "nama", "satuan", *TARGET_COLUMNS, "baris"],
-    "sp": ["kode", "nama", "program", "ss", "baris"],
-    "ik_target": ["sumber", "ik", "tujuan", "sp", "indikator", "satuan", *TARGET_COLUMNS, "unit_terkait", "baris"],
-    "pedoman": ["bagian", "kode", "indikator", "satuan", "klasifikasi", *TARGET_COLUMNS, "penanggung_jawab",
-                "baris"],
-}
+COLUMNS: dict[str, list[str]] = {name: columns(name)
+                                 for name in ("cascading", "tabel10", "tujuan", "sp", "ik_target", "pedoman")}
 
 
 def extract_tables(lines: list[str]) -> dict[str, list[dict]]:

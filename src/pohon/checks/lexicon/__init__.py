@@ -4,7 +4,9 @@ output_words.csv: one regular expression a row (`pattern`, matched against the n
 every run of other characters one space; see pohon.checks.tables.normalised), the `field` it reads
 (`indikator`: the indicator's wording, `satuan`: its unit of measure), its `kind` (`output`: the wording
 counts what the unit produces or does; `outcome`: the wording names a change for the beneficiaries, which
-outweighs any output word) and the `reason` in both languages.
+outweighs any output word; `count`: a count of the unit's own outputs that no outcome word outweighs, because
+an outcome word beside it only qualifies what is counted — "jumlah hasil layanan … yang digunakan") and the
+`reason` in both languages.
 """
 from __future__ import annotations
 
@@ -13,6 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+
+KINDS = ("output", "outcome", "count")
+FIRING = ("output", "count")  # the kinds that report words
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,7 @@ def output_words() -> tuple[Entry, ...]:
     text = resources.files(__package__).joinpath("output_words.csv").read_text(encoding="utf-8")
     entries = tuple(Entry(**row) for row in csv.DictReader(text.splitlines()))
     for e in entries:
-        if e.field not in ("indikator", "satuan") or e.kind not in ("output", "outcome"):
+        if e.field not in ("indikator", "satuan") or e.kind not in KINDS:
             raise ValueError(f"output_words.csv: bad field/kind in {e}")
         re.compile(e.pattern)
     return entries
@@ -40,15 +46,17 @@ def normalise(text: str | None) -> str:
 
 
 def output_wording(indikator: str | None, satuan: str | None = None) -> list[tuple[str, Entry]]:
-    """(matched words, entry) for every output entry the wording matches, or [] when none does or an
-    outcome entry matches. The plain-Python reading of the lexicon (the rule reads it with polars)."""
+    """(matched words, entry) for every output or count entry the wording matches; [] when none does, or when
+    an outcome entry matches and no count entry does. The plain-Python reading of the lexicon (the rule reads
+    it with polars)."""
     fields = {"indikator": normalise(indikator), "satuan": normalise(satuan)}
     outcome = any(re.search(e.pattern, fields[e.field]) for e in output_words() if e.kind == "outcome")
-    if outcome:
+    counted = any(re.search(e.pattern, fields[e.field]) for e in output_words() if e.kind == "count")
+    if outcome and not counted:
         return []
     out = []
     for e in output_words():
-        if e.kind == "output":
+        if e.kind in FIRING:
             found = [m.group(0) for m in re.finditer(e.pattern, fields[e.field])]
             if found:
                 out.append((", ".join(found), e))

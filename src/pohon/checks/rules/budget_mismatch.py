@@ -4,6 +4,7 @@ import polars as pl
 
 from pohon.checks import Kind, finding, rule
 from pohon.checks.tables import TOLERANCE
+from pohon.nodes import AGENCY_KELOMPOK
 
 
 def _kind(what_id: str, what_en: str) -> Kind:
@@ -46,7 +47,8 @@ def budget_mismatch(t):
     counted = units.filter(pl.col("kelompok") != "")
     per_group = summed(counted, pagu, "kelompok")
     yield from _compare(groups.join(per_group, on="kelompok", how="inner"), pagu, sums, t.years, "group-vs-units")
-    total, parts = groups.filter(pl.col("kelompok") == "TOTAL"), groups.filter(pl.col("kelompok") != "TOTAL")
+    total, parts = (groups.filter(pl.col("kelompok") == AGENCY_KELOMPOK),
+                    groups.filter(pl.col("kelompok") != AGENCY_KELOMPOK))
     if parts.height:
         yield from _compare(total.join(summed(parts, pagu), how="cross"), pagu, sums, t.years, "total-vs-groups")
 

@@ -13,7 +13,7 @@ SAME_NAME = 0.6  # SequenceMatcher ratio above which two spellings name the same
       summary=("satu kode menamai dua indikator berbeda", "one code naming two different indicators"), problem_key=False, kinds={
     "same-section": Kind("kode {code} dipakai untuk {n} indikator berbeda di Lampiran III bagian {bagian}",
                          "code {code} names {n} different indicators in Lampiran III section {bagian}"),
-    "other-table": Kind("{source_id} memakai kode {code} untuk indikator lain", "{source} uses code {code} for another indicator",
+    "other-table": Kind("{source_id} memakai kode {code} untuk indikator lain", "{source_en} uses code {code} for another indicator",
                         severity="warning"),
 })
 def duplicate_code(t):
@@ -44,16 +44,18 @@ def duplicate_code(t):
     for source, kode, nama, baris in elsewhere:
         if kode in names and nama and _differs(nama, names[kode]):
             yield finding(duplicate_code, f"IK:{kode}", "other-table", code=kode, source=source, indikator=nama,
-                          baris=baris, lampiran_iv=names[kode], render={"source_id": _source_name(source)})
+                          baris=baris, lampiran_iv=names[kode], render={"source_id": _source_name(source, "id"),
+                                                           "source_en": _source_name(source, "en")})
 
 
 _SOURCE_NAMES = {"lampiran2": "Lampiran II", "tabel2": "Tabel 2"}
+_SECTION = {"id": "Lampiran III bagian ", "en": "Lampiran III section "}
 
 
-def _source_name(source: str) -> str:
+def _source_name(source: str, lang: str) -> str:
     """A table for people (`Lampiran III bagian SET`), not its key (`lampiran_iii:SET`)."""
     if source.startswith("lampiran_iii:"):
-        return "Lampiran III bagian " + source.split(":", 1)[1]
+        return _SECTION[lang] + source.removeprefix("lampiran_iii:")
     return _SOURCE_NAMES.get(source, source)
 
 

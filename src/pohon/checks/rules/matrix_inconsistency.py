@@ -11,7 +11,7 @@ _SOURCES = {"unit_terkait": ("Unit Terkait (Lampiran II)", "Unit Terkait (Lampir
 
 @rule("matrix-inconsistency", "warning", title=("Matriks tidak konsisten", "Matrix inconsistency"),
       summary=("Lampiran IV, \"Unit Terkait\" Lampiran II dan Penanggung Jawab Lampiran III berbeda", "Lampiran IV, Lampiran II \"Unit Terkait\" and Lampiran III Penanggung Jawab disagree"), kinds={
-    "disagree": Kind("Lampiran IV ({matrix_id}) berbeda dengan {sources}", "Lampiran IV {matrix:repr} differs from {sources}")})
+    "disagree": Kind("Lampiran IV ({matrix_id}) berbeda dengan {sources}", "Lampiran IV ({matrix_en}) differs from {sources}")})
 def matrix_inconsistency(t):
     """What it finds: an IK for which the cascading matrix (Lampiran IV), the "Unit Terkait" column of the
     program table (Lampiran II) and the Penanggung Jawab sections of the Pedoman Kinerja (Lampiran III)
@@ -45,5 +45,6 @@ def matrix_inconsistency(t):
         differing = [k for k in ("unit_terkait", "lampiran_iii") if k in views and set(views[k]) != matrix]
         if differing:
             yield finding(matrix_inconsistency, node, unit_terkait_text=text, **views,
-                          render={"matrix": sorted(matrix), "matrix_id": ", ".join(sorted(matrix)) or "tanpa tipe unit",
+                          render={"matrix_id": ", ".join(sorted(matrix)) or "tanpa tipe unit",
+                                  "matrix_en": ", ".join(sorted(matrix)) or "no unit type",
                                   "sources": ", ".join(_SOURCES[k][0] for k in differing)})

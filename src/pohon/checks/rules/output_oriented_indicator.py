@@ -3,7 +3,7 @@ from __future__ import annotations
 import polars as pl
 
 from pohon.checks import Kind, finding, rule
-from pohon.checks.lexicon import output_words
+from pohon.checks.lexicon import FIRING, output_words
 from pohon.checks.tables import ik_code, normalised
 
 _LEVELS = {"Tujuan": ("Tujuan", "Tujuan"), "SP": ("Sasaran Program", "Sasaran Program"), "IK": ("IK", "IK")}
@@ -19,7 +19,8 @@ def output_oriented_indicator(t):
     produces or does (documents, reports, regulations, activities, facilities, participants, its own
     revenue) rather than a change in the condition of its beneficiaries. Decided by the lexicon
     src/pohon/checks/lexicon/output_words.csv: an `output` word there fires, unless an `outcome` word
-    (meningkat, kepuasan, efisiensi, dimanfaatkan, kepatuhan …) names such a change. The matched words are
+    (meningkat, kepuasan, efisiensi, dimanfaatkan, kepatuhan …) names such a change; a `count` word (a count
+    of the unit's own service results) fires even then. The matched words are
     in the details; docs/indicator-quality.md lists every IK of data/ with a judgement of the verdict.
 
     Why a reviewer cares: an outcome-level indicator worded as an output is what APIP found in this
@@ -45,11 +46,12 @@ def output_oriented_indicator(t):
     entries = output_words()
     outcome = pl.any_horizontal([pl.col(e.field).str.contains(e.pattern) for e in entries if e.kind == "outcome"]
                                 or [pl.lit(False)])
-    outputs = [e for e in entries if e.kind == "output"]
+    outputs = [e for e in entries if e.kind in FIRING]
     found = rows.with_columns(outcome.alias("outcome"),
                               *[pl.col(e.field).str.extract_all(e.pattern).alias(f"m{i}") for i, e in enumerate(outputs)])
-    found = found.filter(~pl.col("outcome") & pl.any_horizontal([pl.col(f"m{i}").list.len() > 0
-                                                                for i in range(len(outputs))]))
+    hit = [pl.col(f"m{i}").list.len() > 0 for i in range(len(outputs))]
+    counted = [h for h, e in zip(hit, outputs) if e.kind == "count"] or [pl.lit(False)]
+    found = found.filter((~pl.col("outcome") & pl.any_horizontal(hit)) | pl.any_horizontal(counted))
     for row in found.select("node", "level", *[f"m{i}" for i in range(len(outputs))]).iter_rows():
         node, level, hits = row[0], row[1], row[2:]
         matched = [{"words": list(words), "pattern": e.pattern, "field": e.field, "reason": e.reason_en}

@@ -1,0 +1,62 @@
+"""Which Lampiran III (Pedoman Kinerja) entries belong to an indicator, and which of its six fields one lacks.
+
+An IK has the entries of every section that lists its code. An IKK has the entry of its own unit's section
+(the section named by the unit's `tipe`, or `BALAI` for a unit of kelompok UPT) with the code of the IK it
+cascades to: Lampiran III is written per unit section, in the words the units' IKKs use, so that entry is
+the IKK's own definition. A section that lists the code twice gives the IKK the entry whose name is the
+IKK's (Sekretariat T4/SP9/a), else the first. Rows are dicts as G.graph["pedoman"] holds them.
+"""
+from __future__ import annotations
+
+import re
+
+# the six fields the guidance asks of every indicator, with their names for people (id, en)
+FIELDS = {
+    "definisi": ("Definisi", "definition"),
+    "cara_menghitung": ("Cara Menghitung", "way of calculating"),
+    "sumber_data": ("Sumber Data", "data source"),
+    "satuan": ("Satuan", "unit of measure"),
+    "klasifikasi": ("Klasifikasi", "direction (klasifikasi)"),
+    "penanggung_jawab": ("Penanggung Jawab", "owner (penanggung jawab)"),
+}
+UPT_SECTION = "BALAI"
+
+
+def missing(entry: dict) -> list[str]:
+    """The fields of FIELDS the entry leaves empty (or whose column the file does not have)."""
+    return [f for f in FIELDS if not str(entry.get(f) or "").strip()]
+
+
+def field_names(fields: list[str], lang: str) -> str:
+    return ", ".join(FIELDS[f][1 if lang == "en" else 0] for f in fields)
+
+
+def sections(tipe: str | None, kelompok: str | None) -> tuple[str, ...]:
+    """The Lampiran III sections a unit reads: its type's, and the balai section for a UPT."""
+    out = (str(tipe or "").upper(),)
+    return out + (UPT_SECTION,) if str(kelompok or "").upper() == "UPT" else out
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text or "").lower()).split())
+
+
+class Pedoman:
+    """The Lampiran III rows of a cascade, looked up by indicator."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+        self.by_code: dict[str, list[dict]] = {}
+        for row in rows:
+            self.by_code.setdefault(row.get("kode"), []).append(row)
+
+    def of_ik(self, code: str) -> list[dict]:
+        return self.by_code.get(code, [])
+
+    def of_ikk(self, tipe: str | None, kelompok: str | None, ik: str | None, nama: str | None) -> dict | None:
+        if not ik:
+            return None
+        mine = sections(tipe, kelompok)
+        candidates = [r for r in self.of_ik(ik) if str(r.get("bagian") or "").upper() in mine]
+        named = [r for r in candidates if _norm(r.get("indikator")) == _norm(nama)]
+        return (named or candidates or [None])[0]

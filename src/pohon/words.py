@@ -1,0 +1,160 @@
+"""The words pohon shows people, in Bahasa Indonesia and English: one catalogue for every human output.
+
+`CATALOGUE[section][key] = (Bahasa Indonesia, English)`, side by side for whoever translates. `words(section, lang)` is one section's words in the output's language (Indonesian
+unless the language is "en"); `say(section, key, lang, **values)` one phrase with its {placeholders} filled.
+tests/test_words.py holds every section to the same keys and the same placeholders in both languages. Finding
+messages and rule titles live with their rule (pohon.checks), loading errors with their code (pohon.load.cells).
+"""
+from __future__ import annotations
+
+LANGS = ("id", "en")
+
+CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
+    "findings": {
+        "findings": ("temuan", "findings"),
+        "none": ("Tidak ada temuan.", "No findings."),
+        "rule": ("aturan", "rule"),
+        "severity": ("tingkat", "severity"),
+        "node": ("simpul", "node"),
+        "message": ("pesan", "message"),
+        "title": ("Hasil pemeriksaan", "Check results"),
+        "nodes": ("simpul", "nodes"),
+        "error": ("galat", "error"),
+        "warning": ("peringatan", "warning"),
+        "info": ("info", "info"),
+    },
+    "diff": {
+        "added": ("ditambah", "added"),
+        "removed": ("dihapus", "removed"),
+        "recoded": ("kode diubah", "code changed"),
+        "reworded": ("nama diubah", "name changed"),
+        "target": ("target", "target"),
+        "pagu": ("pagu", "pagu"),
+        "anggaran": ("anggaran", "anggaran"),
+        "unit_types": ("tanda Lampiran IV", "Lampiran IV marks"),
+        "ik": ("cascade IKK → IK", "IKK → IK cascade"),
+        "sp": ("SP", "SP"),
+        "satuan": ("satuan", "unit of measure"),
+        "tipe": ("tipe", "type"),
+        "kelompok": ("kelompok", "group"),
+        "kategori": ("kategori", "category"),
+        "program": ("program", "program"),
+        "bintang": ("tanda *", "* mark"),
+        "nama": ("nama", "name"),
+        "title": ("Perbedaan cascade", "Cascade differences"),
+        "nodes": ("Perubahan simpul", "Node changes"),
+        "budget": ("Pergeseran anggaran (Rp juta)", "Budget shifts (Rp juta)"),
+        "total": ("Total komponen", "Total of komponen"),
+        "none": ("Tidak ada perbedaan.", "No differences."),
+        "by_ik": ("per IK", "by IK"),
+        "by_unit": ("per unit", "by unit"),
+        "not-cascaded": ("tidak ter-cascade (IKK tanpa IK)", "not cascaded (IKK with no IK)"),
+        "kind": ("jenis", "kind"),
+        "node": ("simpul", "node"),
+        "change": ("perubahan", "change"),
+        "old": ("lama", "old"),
+        "new": ("baru", "new"),
+        "year": ("tahun", "year"),
+        "delta": ("selisih", "difference"),
+        "empty": ("(kosong)", "(empty)"),
+        "stability": ("Peringatan stabilitas IKU", "IKU stability warnings"),
+        "criterion": ("kriteria", "criterion"),
+        "warning": ("peringatan", "warning"),
+    },
+    "trace": {
+        "up": ("Ke atas (sampai Sasaran Strategis Kemenperin)", "Upward (to the Kemenperin Sasaran Strategis)"),
+        "down": ("Ke bawah, anggaran Rp juta", "Downward, budget in Rp juta"),
+        "source": ("sumber", "source"),
+        "none": ("(tidak ada)", "(none)"),
+        "twins": ("lihat", "see"),
+    },
+    "trace-notes": {
+        "carried": ("Lampiran IV + IKK", "Lampiran IV + IKK"),
+        "marked-only": ("ditandai di Lampiran IV, tanpa IKK", "marked in Lampiran IV, no IKK"),
+        "ikk-only": ("ada IKK, tidak ditandai di Lampiran IV", "has IKK, not marked in Lampiran IV"),
+        "not-cascaded": ("IKK tidak ter-cascade ke IK", "IKK cascades to no IK"),
+        "bintang": ("bertanda *: anggaran di komponen lain", "marked *: budget sits on another komponen"),
+    },
+    "budget": {
+        "title": ("Anggaran per {by} (Rp juta)", "Budget by {by} (Rp juta)"),
+        "kode": ("kode", "code"),
+        "nama": ("nama", "name"),
+        "total": ("jumlah", "total"),
+        "sum": ("JUMLAH", "TOTAL"),
+        "komponen": ("Total seluruh komponen", "Total of all komponen"),
+        "pagu": ("Jumlah pagu unit (Lampiran II)", "Sum of unit pagu (Lampiran II)"),
+        "starred": ("komponen bertanda * (tanpa anggaran sendiri)", "komponen marked * (no money of their own)"),
+        "rule": ("aturan", "rule"),
+        "diff": ("selisih", "difference"),
+    },
+    "budget-unallocated": {
+        "not-cascaded": ("tidak ter-cascade (IKK tanpa IK)", "not cascaded (IKK with no IK)"),
+        "ik-without-sp": ("IK tanpa Sasaran Program", "IK with no Sasaran Program"),
+        "sp-without-ss": ("SP tanpa Sasaran Strategis", "SP with no Sasaran Strategis"),
+    },
+    "budget-rule": {
+        "rule": (
+            "Aturan alokasi: anggaran setiap komponen dihitung sekali, di tempatnya: di bawah IKK-nya sendiri, "
+            "jadi di bawah satu IK tujuan cascade IKK itu, SP dari IK itu, SS dari SP itu, dan unitnya sendiri. "
+            "Komponen bertanda * tidak membawa anggaran sendiri (anggarannya ada di komponen lain); bila tetap "
+            "berangka, angka itu dihitung sekali di tempatnya. Anggaran di bawah IKK yang tidak ter-cascade "
+            "ditampilkan sebagai baris tersendiri, sehingga jumlahnya sama dengan total seluruh komponen.",
+            "Allocation rule: each komponen's anggaran is counted once, where it sits: under its own IKK, so "
+            "under the one IK that IKK cascades to, that IK's SP, that SP's SS, and its own unit. A * komponen "
+            "carries no money of its own (its budget sits on another komponen); if it carries a figure anyway, "
+            "that figure is counted once where it sits. Money under an IKK that cascades to no IK is a separate "
+            "line, so the roll-up sums to the total of all komponen.",
+        ),
+    },
+    "severity": {
+        "error": ("galat", "error"),
+        "warning": ("peringatan", "warning"),
+        "info": ("info", "info"),
+    },
+    "rule": {
+        "severity": ("tingkat", "severity"),
+        "finds": ("yang dicari", "finds"),
+        "kinds": ("jenis temuan", "kinds of finding"),
+        "id": ("id", "id"),
+    },
+    "os-hint": {
+        "EACCES": ("periksa izin berkas", "check the file's permissions"),
+        "EPERM": ("periksa izin berkas", "check the file's permissions"),
+        "ENOENT": ("periksa jalurnya", "check the path"),
+        "EISDIR": ("berikan berkas, bukan folder", "give a file, not a folder"),
+        "ENOTDIR": ("salah satu bagian jalur bukan folder", "part of the path is not a folder"),
+        "ENOSPC": ("kosongkan ruang disk", "free some disk space"),
+        "EROFS": ("pilih lokasi yang bisa ditulisi", "choose a writable location"),
+        "ELOOP": ("periksa tautan simbolik", "check the symbolic links"),
+    },
+    "cli": {
+        "unknown-year": (
+            "tahun {year} tidak ada dalam cascade ({years})",
+            "year {year} is not in the cascade ({years})",
+        ),
+        "next-check": ("berikutnya: pohon check {target}", "next: pohon check {target}"),
+        "wrote": ("{path} ditulis", "wrote {path}"),
+        "exists": (
+            "tidak menimpa berkas yang sudah ada: {names}; pakai --force",
+            "refusing to overwrite existing files: {names}; add --force",
+        ),
+        "unknown-node": ("simpul tidak dikenal: '{query}'", "unknown node '{query}'"),
+        "did-you-mean": ("; mungkin maksudnya: {hint}", "; did you mean: {hint}"),
+    },
+}
+
+WORDS: dict[str, dict[str, dict[str, str]]] = {
+    section: {lang: {k: pair[i] for k, pair in entries.items()} for i, lang in enumerate(LANGS)}
+    for section, entries in CATALOGUE.items()}
+
+
+def lang_of(lang: str | None) -> str:
+    return "en" if lang == "en" else "id"
+
+
+def words(section: str, lang: str | None) -> dict[str, str]:
+    return WORDS[section][lang_of(lang)]
+
+
+def say(section: str, key: str, lang: str | None, **values) -> str:
+    return words(section, lang)[key].format(**values)
