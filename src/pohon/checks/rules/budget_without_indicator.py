@@ -44,7 +44,9 @@ def budget_without_indicator(t):
     funded = komponen.filter(pl.col("total") > 0).select("unit", "ikk", "komponen", "nama")
     # a funded twin of the same name: exactly (over every funded row), then in lower case and normalised
     # (over the funded rows of the units whose stars are left); each test's twins are the next one's too
-    stars = stars.join(funded.select("unit", "nama").collect(), on=["unit", "nama"], how="anti")
+    twins = komponen.select("unit", "nama", "total").join(stars.lazy().select("unit", "nama"), on=["unit", "nama"],
+                                                          how="semi").filter(pl.col("total") > 0)
+    stars = stars.join(twins.select("unit", "nama").collect(), on=["unit", "nama"], how="anti")
     if not stars.height:
         return
     funded = funded.filter(pl.col("unit").is_in(stars["unit"].unique().implode())).collect()
