@@ -1,5 +1,5 @@
 """Finding messages are rendered by str.format from templates compiled once (pohon.checks._render); the text
-must be what pohon's format-spec formatter (`money`, `plain`, `repr`) gives, for every kind of every rule."""
+must be what pohon's format-spec formatter (`money`, `plain`) gives, for every kind of every rule."""
 from __future__ import annotations
 
 import string

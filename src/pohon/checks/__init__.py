@@ -103,12 +103,12 @@ class _Formatter(string.Formatter):
 
 
 _FORMATTERS = {lang: _Formatter(lang) for lang in ("id", "en")}
-_SPECS = ("money", "plain", "repr")
+_SPECS = ("money", "plain")  # the specs _Formatter reads itself
 
 
 @functools.lru_cache(maxsize=None)
 def _compiled(template: str) -> tuple[str | None, tuple[tuple[str, str, str], ...]]:
-    """`template` for str.format (C) with each `{name:money|plain|repr}` field renamed to a key holding the
+    """`template` for str.format (C) with each `{name:money|plain}` field renamed to a key holding the
     value _Formatter formats (the fields whose key is made per finding); None when the template uses
     anything else of the format mini-language than `{name}`, `{name!conv}` and `{name:spec}`."""
     parts, special = [], []
