@@ -73,22 +73,32 @@ def _write(o, newline: str, out: list[str]) -> None:
 
 
 def _list(o, newline: str, out: list[str]) -> None:
-    _members((("", v) for v in o), "[]", newline, out)
+    if not o:
+        out.append("[]")
+        return
+    inner = newline + "  "
+    sep = "," + inner
+    out.append("[" + inner)
+    first = True
+    for v in o:
+        if not first:
+            out.append(sep)
+        first = False
+        _write(v, inner, out)
+    out.append(newline + "]")
 
 
 def _dict(o, newline: str, out: list[str]) -> None:
-    _members((((encode_basestring(k) if type(k) is str else _key(k)) + ": ", v) for k, v in o.items()), "{}",
-             newline, out)
-
-
-def _members(members, brackets: str, newline: str, out: list[str]) -> None:
-    """A list's items or a dict's entries (prefix "" or `"key": `, value), one a line at `newline` + 2."""
+    if not o:
+        out.append("{}")
+        return
     inner = newline + "  "
     sep = "," + inner
-    out.append(brackets[0])
+    out.append("{" + inner)
     first = True
-    for prefix, v in members:
-        out.append((inner if first else sep) + prefix)
+    for k, v in o.items():
+        key = encode_basestring(k) if type(k) is str else _key(k)
+        out.append(key + ": " if first else sep + key + ": ")
         first = False
         t = type(v)
         if t is str:
@@ -97,4 +107,4 @@ def _members(members, brackets: str, newline: str, out: list[str]) -> None:
             out.append(_float(v))
         else:
             _write(v, inner, out)
-    out.append(brackets[1] if first else newline + brackets[1])
+    out.append(newline + "}")
