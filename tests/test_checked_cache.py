@@ -93,3 +93,25 @@ def test_at_most_keep_entries(cascade, cache, tmp_path):
         shutil.copytree(cascade, folder)
         trace_folder(folder, _queries(folder)[0])
     assert len([p for p in cache.iterdir()]) == checked.KEEP
+
+
+def test_a_file_written_during_the_load_is_not_kept_as_checked(cascade, cache, tmp_path, monkeypatch):
+    import pohon.load
+
+    folder = tmp_path / "c"
+    shutil.copytree(cascade, folder)
+    query = _queries(folder)[0]
+    real = pohon.load.load_dataset
+
+    def load_then_write(path):
+        ds = real(path)
+        with open(folder / "komponen.csv", "a", encoding="utf-8") as fh:
+            fh.write("NOPE,SK.1.1,Z,x,1,1,1,1,0,1\n")
+        return ds
+
+    monkeypatch.setattr(pohon.load, "load_dataset", load_then_write)
+    trace_folder(folder, query)
+    monkeypatch.setattr(pohon.load, "load_dataset", real)
+    assert checked.open_checked(folder) is None
+    with pytest.raises(LoadError):
+        trace_folder(folder, query)

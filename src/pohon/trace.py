@@ -158,8 +158,9 @@ def trace_folder(folder, query: str) -> Trace:
             raise
         except Exception:  # noqa: BLE001 - an unreadable cache entry is a miss, never an answer
             pass
+    entry = checked.entry_for(folder)
     ds = load_dataset(folder)
-    checked.store(folder, ds)
+    checked.store(entry, ds)
     return trace_dataset(ds, query)
 
 

@@ -74,10 +74,15 @@ def _loader_digest() -> str:
     return _DIGEST[0]
 
 
-def store(folder: Path, ds) -> None:
-    """Keep `ds`, which `load_dataset(folder)` returned (so without errors). Never raises: a cache that
-    cannot be written is only a slower next view."""
-    entry = _entry(Path(folder))
+def entry_for(folder: Path) -> Path | None:
+    """Where the checked cascade of `folder`, as its files are now, is kept: take it BEFORE loading, so that a
+    file written during the load makes the entry one no later lookup finds."""
+    return _entry(Path(folder))
+
+
+def store(entry: Path | None, ds) -> None:
+    """Keep `ds` at `entry` (entry_for(folder) taken before `load_dataset(folder)` returned `ds` without
+    errors). Never raises: a cache that cannot be written is only a slower next view."""
     if entry is None or entry.exists():
         return
     tmp = entry.with_name(f"{entry.name}.tmp-{os.getpid()}")
