@@ -7,6 +7,7 @@ command pays first) and `pohon trace` of the same unit; SVG and PDF.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -18,9 +19,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from scale import largest_unit_and_a_komponen, pohon, run, synth  # noqa: E402
 
 
-def timed(argv: list[str], repeat: int) -> tuple[float, int]:
+def timed(argv: list[str], repeat: int) -> tuple[float, float, int]:
     r = run(pohon(*argv), repeat)
-    return r["wall"], r["exit"]
+    return r["wall"], r["cpu"], r["exit"]
 
 
 def main() -> None:
@@ -38,9 +39,11 @@ def main() -> None:
             rows.append((f"pohon poster --unit {unit} --depth komponen -o x.{fmt}",
                          timed(["poster", str(folder), "--unit", unit, "--depth", "komponen", "-o",
                                 f"{tmp}/x.{fmt}"], opts.repeat)))
-    print(f"{opts.size:,} komponen synthetic cascade; largest unit {unit} ({n} komponen); median of {opts.repeat}")
-    for label, (wall, code) in rows:
-        print(f"  {label:<62} {wall:6.2f} s  (exit {code})")
+    print(f"{opts.size:,} komponen synthetic cascade; largest unit {unit} ({n} komponen); median of {opts.repeat}; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    print(f"  {'':<62} {'wall':>8} {'CPU':>8}")
+    for label, (wall, cpu, code) in rows:
+        print(f"  {label:<62} {wall:6.2f} s {cpu:6.2f} s  (exit {code})")
 
 
 if __name__ == "__main__":

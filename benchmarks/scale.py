@@ -46,8 +46,9 @@ print(n)
 
 
 def run(argv: list[str], repeat: int, **env_vars: str) -> dict:
-    """Median wall time and the largest peak RSS (MB) of `repeat` fresh processes; the last stdout."""
-    walls, rss, out, code = [], [], b"", 0
+    """Median wall time, median CPU time (user + system: what a loaded machine inflates less) and the largest
+    peak RSS (MB) of `repeat` fresh processes; the last stdout."""
+    walls, cpus, rss, out, code = [], [], [], b"", 0
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"), **env_vars)
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -55,9 +56,11 @@ def run(argv: list[str], repeat: int, **env_vars: str) -> dict:
         out = proc.stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - t0)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         rss.append(usage.ru_maxrss / 1024)
         code = os.waitstatus_to_exitcode(status)
-    return {"wall": statistics.median(walls), "rss": max(rss), "stdout": out, "exit": code}
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": max(rss), "stdout": out,
+            "exit": code}
 
 
 def pohon(*args: str) -> list[str]:

@@ -72,9 +72,58 @@ def test_errors_name_the_sheet_and_the_cell(book, tmp_path):
     assert any(e.startswith("edited.xlsx:komponen!G4: bad-number: '2021-05-01'") for e in got)
 
 
+def test_sheets_the_typed_reader_reads(book, tmp_path):
+    """A value right of the header, a header not on row 1, a column mixing text and numbers: python-calamine
+    reads these sheets (fastexcel could not give their cells exactly), with the errors a CSV file gives."""
+    def edit(wb):
+        wb["komponen"]["K5"] = "a note"
+        wb["sk"].insert_rows(1)
+        wb["units"]["D3"] = "banyak"
+    got = _errors(_edited(book, tmp_path, edit))
+    assert "edited.xlsx:komponen!K5: too-many-fields: 11 fields for 10 columns / kolom berlebih" in got
+    assert any(e.startswith("edited.xlsx:sk!A1: empty-file: ") for e in got)
+    assert any(e.startswith("edited.xlsx:units!D3: bad-number: 'banyak' in column 'pagu_2021'") for e in got)
+
+
+def _both_readers(path: Path) -> dict[str, tuple]:
+    """Per sheet, what fastexcel's reader and python-calamine's give (None: fastexcel leaves the sheet)."""
+    import fastexcel
+    from python_calamine import CalamineWorkbook
+
+    from pohon.load.workbook import _fast, _grid_of_values, _parsed
+
+    fast, typed = fastexcel.read_excel(path), CalamineWorkbook.from_path(str(path))
+    out = {}
+    for name in fast.sheet_names:
+        a, b = _fast(fast, name), _parsed(_grid_of_values(typed.get_sheet_by_name(name)), name)
+        out[name] = None if a is None else ((a.header, a.frame.rows()), (b.header, b.frame.rows()))
+    return out
+
+
+def test_the_two_readers_give_the_same_cells(book, tmp_path):
+    """fastexcel reads a sheet a typed column at a time, pohon writing its numbers; python-calamine a typed cell
+    at a time: the same cells on every sheet of the BSKJI workbook and for numbers of every size and form."""
+    for name, (fast, typed) in _both_readers(book).items():
+        assert fast == typed, name
+    numbers = [1851.36, 3500, 12345678.12, 1e20, 1e-7, 2.5e-5, -0.0, 123456789012345678, 0.1 + 0.2, 1e15,
+               999999999999999.9, -5, 5e-324, 1.7976931348623157e308, 622637.76, None]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "s"
+    ws.append(["angka", "teks", "kosong"])
+    for i, n in enumerate(numbers):
+        ws.append([n, f"baris {i}\nkedua" if i % 2 else " 1.851,36 ", None])
+    wb.save(tmp_path / "numbers.xlsx")
+    fast, typed = _both_readers(tmp_path / "numbers.xlsx")["s"]
+    assert fast == typed
+    assert [row[0] for row in fast[1]][:6] == ["1851.36", "3500", "12345678.12", "1e+20", "1e-07", "2.5e-05"]
+
+
 def test_a_missing_sheet_and_a_file_that_is_no_workbook(book, tmp_path):
     assert _errors(_edited(book, tmp_path, lambda wb: wb.remove(wb["units"])))[0].startswith(
         "edited.xlsx:0:0: missing-sheet: sheet 'units' is required")
+    assert _errors(tmp_path / "nowhere.xlsx") == [
+        f"{tmp_path / 'nowhere.xlsx'}:0:0: missing-file: workbook not found / buku kerja tidak ada"]
     fake = tmp_path / "fake.xlsx"
     fake.write_text("kode,nama\n", encoding="utf-8")
     assert _errors(fake)[0].startswith(f"{fake}:0:0: bad-workbook: not a readable .xlsx workbook")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from pohon.checks.view import in_rel, money, nodes, out_rel
+from pohon.checks.view import in_rel, money, nodes, out_rel, unit_pagu
 from pohon.nodes import is_agency
 from pohon.errors import PohonError
 from pohon.words import say
@@ -135,8 +135,7 @@ def rollup(g: nx.DiGraph, by: str, year: int | None = None, lang: str = "id") ->
     rows.sort(key=lambda r: (natural_key(_sort_code(g, r.id, by)), r.nama))
     unallocated = [Line(None, "", say("budget-unallocated", key, lang), _rounded(sums[key], ys))
                    for key in UNALLOCATED if key in sums]
-    pagu = {y: round(sum(money(g.nodes[u].get(f"pagu_{y}")) for u in nodes(g, "Unit")
-                         if not is_agency(g.nodes[u])), 2) for y in ys}
+    pagu = unit_pagu(g, ys)
     return Rollup(by, g.graph.get("dataset", ""), ys, rows, unallocated, _rounded(total, ys), pagu, starred)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from pohon.budget import rollup
-from pohon.checks.view import normalise
+from pohon.checks.view import nodes, normalise, yearly_sums
 from pohon.nodes import SEP, node_id, parse_id, without_kind
 
 KINDS = ("Unit", "Kelompok", "SS", "SP", "Tujuan", "IK", "SK", "IKK", "Komponen")
@@ -216,8 +216,8 @@ def _shifts(old: nx.DiGraph, new: nx.DiGraph, d: Diff, pairs: dict[str, str]) ->
                 x, z = before.get(key, {}).get(y, 0.0), after.get(key, {}).get(y, 0.0)
                 if abs(x - z) >= EPS:
                     d.shifts.append(Shift(by, key, y, x, z))
-    for y in d.years:
-        d.totals[y] = (_total(old, y), _total(new, y))
+    was, now = (yearly_sums(g, nodes(g, "Komponen"), "anggaran", d.years) for g in (old, new))
+    d.totals = {y: (was[y], now[y]) for y in d.years}
 
 
 def _money(g: nx.DiGraph, by: str) -> dict[str, dict[int, float]]:
@@ -226,11 +226,6 @@ def _money(g: nx.DiGraph, by: str) -> dict[str, dict[int, float]]:
     if r.unallocated and by == "ik":
         out["not-cascaded"] = r.unallocated[0].anggaran
     return out
-
-
-def _total(g: nx.DiGraph, y: int) -> float:
-    return round(sum(float(a.get(f"anggaran_{y}") or 0) for _, a in g.nodes(data=True)
-                     if a["kind"] == "Komponen"), 2)
 
 
 def _status(d: Diff) -> None:

@@ -14,30 +14,11 @@ import networkx as nx
 from pohon import __version__, fmt
 from pohon.budget import rollup
 from pohon.checks import REGISTRY, Finding, all_rules, run_checks
-from pohon.checks.view import in_rel, money, nodes, out_rel, rupiah
-from pohon.nodes import is_agency
+from pohon.checks.view import in_rel, money, nodes, out_rel, rupiah, unit_pagu, yearly_sums
 from pohon.errors import OptionError
 from pohon.output import write_file
+from pohon.words import words
 
-T = {
-    "id": {"title": "Lembar Reviu Cascading Kinerja", "made": "Dibuat oleh pohon", "summary": "Ringkasan",
-           "kind": "jenis simpul", "count": "jumlah", "findings": "Temuan per aturan", "rule": "aturan",
-           "severity": "tingkat", "node": "simpul", "source": "sumber (baris)", "message": "pesan",
-           "details": "rincian", "error": "galat", "warning": "peringatan", "info": "info", "none": "Tidak ada temuan.",
-           "units": "Unit kerja", "unit": "unit", "nama": "nama", "ik": "IK diemban", "ikk": "IKK",
-           "reconciled": "selaras", "yes": "ya", "no": "tidak", "budget": "Anggaran per Sasaran Program (Rp juta)",
-           "kode": "kode", "total": "jumlah", "sum": "JUMLAH", "komponen": "Total anggaran komponen",
-           "pagu": "Total pagu unit", "checked": "Aturan yang diperiksa", "n_findings": "temuan",
-           "reconciled_note": "selaras = tidak ada temuan budget-mismatch pada unit itu"},
-    "en": {"title": "Cascade Review Sheet", "made": "Made by pohon", "summary": "Summary", "kind": "node kind",
-           "count": "count", "findings": "Findings by rule", "rule": "rule", "severity": "severity", "node": "node",
-           "source": "source (line)", "message": "message", "details": "details", "error": "error",
-           "warning": "warning", "info": "info", "none": "No findings.", "units": "Units", "unit": "unit",
-           "nama": "name", "ik": "IK carried", "ikk": "IKK", "reconciled": "reconciled", "yes": "yes", "no": "no",
-           "budget": "Budget by Sasaran Program (Rp juta)", "kode": "code", "total": "total", "sum": "TOTAL",
-           "komponen": "Total komponen budget", "pagu": "Total unit pagu", "checked": "Rules checked",
-           "n_findings": "findings", "reconciled_note": "reconciled = no budget-mismatch finding on the unit"},
-}
 KIND_ORDER = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen")
 
 
@@ -66,26 +47,17 @@ class Section:
 def build(g: nx.DiGraph, findings: list[Finding] | None = None, lang: str = "id") -> tuple[str, list[Section]]:
     """The title and sections of the review sheet."""
     findings = run_checks(g) if findings is None else findings
-    t = T[lang]
+    t = words("report", lang)
     title = f"{t['title']}: {g.graph.get('dataset', '')}"
     return title, [*_summary(g, findings, t, lang), *_findings(g, findings, t, lang), _units(g, findings, t, lang),
                    _kke(g, findings, lang), _quality(g, findings, lang), _budget(g, t, lang)]
 
 
-KKE_WORDS = {
-    "id": ("Kertas Kerja Evaluasi (cascading): skor isian pohon", "lembar", "skor", "sel terjawab",
-           "sel untuk evaluator", "Skor = rerata sel terjawab (Y=1, K=0,5, T=0); sel S dan A SMART-C dan yang "
-           "tidak bisa diputuskan dari data diisi evaluator. Buku kerja: `pohon kke -o kke.xlsx`."),
-    "en": ("Evaluation work sheets (cascading): pohon's pre-filled scores", "sheet", "score", "answered cells",
-           "cells for the evaluator", "Score = mean of the answered cells (Y=1, K=0.5, T=0); SMART-C's S and A "
-           "and what the data cannot decide are the evaluator's. Workbook: `pohon kke -o kke.xlsx`."),
-}
-
-
 def _kke(g, findings, lang) -> Section:
     from pohon import kke
 
-    title, sheet, score, answered, open_, note = KKE_WORDS[lang]
+    w = words("report-kke", lang)
+    title, sheet, score, answered, open_, note = (w[k] for k in ("title", "sheet", "score", "answered", "open", "note"))
     rows = []
     for s in kke.build(g, findings):
         value = s.score()
@@ -95,21 +67,12 @@ def _kke(g, findings, lang) -> Section:
     return Section(title, text=[note], table=Table([sheet, score, answered, open_], rows, numeric={1, 2, 3}))
 
 
-QUALITY_WORDS = {
-    "id": ("Kualitas indikator", "aturan", "memeriksa", "temuan",
-           "Pedoman Kinerja (Lampiran III): {n} entri, {lost} dengan rumus yang tidak terbaca di teks sumber "
-           "(tercatat di kolom catatan pedoman.csv). Rincian tiap temuan ada di bagian temuan per aturan."),
-    "en": ("Indicator quality", "rule", "checks", "findings",
-           "Pedoman Kinerja (Lampiran III): {n} entries, {lost} with a formula unreadable in the source text "
-           "(noted in pedoman.csv's catatan column). Each finding is listed under findings by rule."),
-}
-
-
 def _quality(g, findings, lang) -> Section:
     """The indicator-quality rules the KKE answers rest on, with their counts, and the pedoman's state."""
     from pohon.kke import QUALITY_RULES, UNREADABLE
 
-    title, rule, checks, n_findings, note = QUALITY_WORDS[lang]
+    w = words("report-quality", lang)
+    title, rule, checks, n_findings, note = (w[k] for k in ("title", "rule", "checks", "findings", "note"))
     pedoman = g.graph.get("pedoman", [])
     lost = sum(1 for e in pedoman if UNREADABLE in str(e.get("cara_menghitung") or ""))
     counts = Counter(f.rule for f in findings)
@@ -123,9 +86,8 @@ def _summary(g, findings, t, lang) -> list[Section]:
     kinds = Counter(a["kind"] for _, a in g.nodes(data=True))
     sev = Counter(f.severity for f in findings)
     ys = list(g.graph.get("years", []))
-    komponen = {y: sum(money(g.nodes[k].get(f"anggaran_{y}")) for k in nodes(g, "Komponen")) for y in ys}
-    pagu = {y: sum(money(g.nodes[u].get(f"pagu_{y}")) for u in nodes(g, "Unit") if not is_agency(g.nodes[u]))
-            for y in ys}
+    komponen = yearly_sums(g, nodes(g, "Komponen"), "anggaran", ys)
+    pagu = unit_pagu(g, ys)
     text = [f"{t['made']} {__version__}.",
             f"{len(findings)} {t['n_findings']}: " + ", ".join(f"{sev.get(s, 0)} {t[s]}" for s in ("error", "warning", "info")),
             f"{t['komponen']}: " + ", ".join(f"{y}: Rp {rupiah(v, lang)} juta" for y, v in komponen.items()),
@@ -216,7 +178,6 @@ def format_of(path: Path) -> str:
     if fmt is None:
         raise ReportFormatError(path)
     return fmt
-
 
 
 def write_report(g: nx.DiGraph, path: Path, lang: str = "id", findings: list[Finding] | None = None,

@@ -15,7 +15,7 @@ columnar dtypes and the column tables of data/README.md (checked by tests/test_s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 MAX_AMOUNT = 1e12  # Rp juta: a thousand times a year of the whole national budget, so a typo, not money
 # Unicode White_Space: what polars' str.strip_chars() removes; Python's str.strip() also removes U+001C–U+001F,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from pohon.checks.view import in_rel, money, normalise, out_rel
+from pohon.checks.view import in_rel, money, normalise, out_rel, yearly_sums
 from pohon.errors import UnknownNodeError
 from pohon.nodes import without_kind
 from pohon.words import say
@@ -296,8 +296,7 @@ def _down(g: nx.DiGraph, nid: str, years: list[int], keep: list[str] | None = No
     for child, child_notes, child_keep in pairs:
         if child not in seen:
             node.children.append(_down(g, child, years, child_keep, child_notes, seen))
-    node.anggaran = {y: round(sum(money(g.nodes[k].get(f"anggaran_{y}")) for k in _komponen(node)), 2)
-                     for y in years}
+    node.anggaran = yearly_sums(g, _komponen(node), "anggaran", years)
     return node
 
 

@@ -141,6 +141,135 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "unknown-node": ("simpul tidak dikenal: '{query}'", "unknown node '{query}'"),
         "did-you-mean": ("; mungkin maksudnya: {hint}", "; did you mean: {hint}"),
     },
+    "report": {
+        "title": ("Lembar Reviu Cascading Kinerja", "Cascade Review Sheet"),
+        "made": ("Dibuat oleh pohon", "Made by pohon"),
+        "summary": ("Ringkasan", "Summary"),
+        "kind": ("jenis simpul", "node kind"),
+        "count": ("jumlah", "count"),
+        "findings": ("Temuan per aturan", "Findings by rule"),
+        "rule": ("aturan", "rule"),
+        "severity": ("tingkat", "severity"),
+        "node": ("simpul", "node"),
+        "source": ("sumber (baris)", "source (line)"),
+        "message": ("pesan", "message"),
+        "details": ("rincian", "details"),
+        "error": ("galat", "error"),
+        "warning": ("peringatan", "warning"),
+        "info": ("info", "info"),
+        "none": ("Tidak ada temuan.", "No findings."),
+        "units": ("Unit kerja", "Units"),
+        "unit": ("unit", "unit"),
+        "nama": ("nama", "name"),
+        "ik": ("IK diemban", "IK carried"),
+        "ikk": ("IKK", "IKK"),
+        "reconciled": ("selaras", "reconciled"),
+        "yes": ("ya", "yes"),
+        "no": ("tidak", "no"),
+        "budget": ("Anggaran per Sasaran Program (Rp juta)", "Budget by Sasaran Program (Rp juta)"),
+        "kode": ("kode", "code"),
+        "total": ("jumlah", "total"),
+        "sum": ("JUMLAH", "TOTAL"),
+        "komponen": ("Total anggaran komponen", "Total komponen budget"),
+        "pagu": ("Total pagu unit", "Total unit pagu"),
+        "checked": ("Aturan yang diperiksa", "Rules checked"),
+        "n_findings": ("temuan", "findings"),
+        "reconciled_note": (
+            "selaras = tidak ada temuan budget-mismatch pada unit itu",
+            "reconciled = no budget-mismatch finding on the unit",
+        ),
+    },
+    "report-kke": {
+        "title": (
+            "Kertas Kerja Evaluasi (cascading): skor isian pohon",
+            "Evaluation work sheets (cascading): pohon's pre-filled scores",
+        ),
+        "sheet": ("lembar", "sheet"),
+        "score": ("skor", "score"),
+        "answered": ("sel terjawab", "answered cells"),
+        "open": ("sel untuk evaluator", "cells for the evaluator"),
+        "note": (
+            "Skor = rerata sel terjawab (Y=1, K=0,5, T=0); sel S dan A SMART-C dan yang tidak bisa diputuskan "
+            "dari data diisi evaluator. Buku kerja: `pohon kke -o kke.xlsx`.",
+            "Score = mean of the answered cells (Y=1, K=0.5, T=0); SMART-C's S and A and what the data cannot "
+            "decide are the evaluator's. Workbook: `pohon kke -o kke.xlsx`.",
+        ),
+    },
+    "report-quality": {
+        "title": ("Kualitas indikator", "Indicator quality"),
+        "rule": ("aturan", "rule"),
+        "checks": ("memeriksa", "checks"),
+        "findings": ("temuan", "findings"),
+        "note": (
+            "Pedoman Kinerja (Lampiran III): {n} entri, {lost} dengan rumus yang tidak terbaca di teks sumber "
+            "(tercatat di kolom catatan pedoman.csv). Rincian tiap temuan ada di bagian temuan per aturan.",
+            "Pedoman Kinerja (Lampiran III): {n} entries, {lost} with a formula unreadable in the source text "
+            "(noted in pedoman.csv's catatan column). Each finding is listed under findings by rule.",
+        ),
+    },
+    "kke-workbook": {
+        "evidence": ("bukti (aturan, temuan, sumber)", "evidence (rules, findings, source)"),
+        "summary": ("Ringkasan", "Ringkasan"),
+        "sheet": ("lembar", "sheet"),
+        "score": ("skor (Y=1, K=0,5, T=0)", "score (Y=1, K=0.5, T=0)"),
+        "answered": ("sel terjawab", "answered cells"),
+        "open": ("sel untuk evaluator", "cells for the evaluator"),
+        "component": ("komponen evaluasi", "evaluation component"),
+        "weight": ("bobot", "weight"),
+        "note": (
+            "Diisi oleh pohon dari data dan temuan `pohon check`; sel kosong berwarna kuning diputuskan oleh "
+            "evaluator. Skor dihitung ulang otomatis.",
+            "Filled by pohon from the data and the findings of `pohon check`; blank yellow cells are the "
+            "evaluator's. Scores recalculate.",
+        ),
+    },
+    "poster": {
+        "root": ("Instansi", "Agency"),
+        "SS": ("SS", "SS"),
+        "SP": ("SP", "SP"),
+        "IK": ("IK", "IK"),
+        "Unit": ("Unit", "Unit"),
+        "Tipe": ("Tipe unit", "Unit type"),
+        "IKK": ("IKK", "IKK"),
+        "Komponen": ("Komponen", "Komponen"),
+        "Lain": ("Lain", "Other"),
+        "target": ("Target {year}", "Target {year}"),
+        "page": ("hlm.", "p."),
+        "pages": ("hlm. {n}/{total}", "p. {n}/{total}"),
+        "continued": ("lanjutan dari hlm. {n}", "continued from p. {n}"),
+        "overview": ("Ikhtisar", "Overview"),
+        "under": ("di bawah {what}", "under {what}"),
+        "findings": (
+            "Temuan pemeriksaan (pohon check) pada kotak yang digambar",
+            "Findings of the checks (pohon check) on the boxes drawn",
+        ),
+        "findings_more": ("Temuan (lanjutan)", "Findings (continued)"),
+        "none": ("Tidak ada temuan pada kotak yang digambar.", "No findings on the boxes drawn."),
+        "units": ("unit-unitnya", "its units"),
+        "elsewhere": (
+            "{n} temuan lain ada pada simpul yang tidak digambar di poster ini (lebih dalam dari --depth, di luar"
+            " tampilan, atau Tabel 10): lihat pohon check.",
+            "{n} more findings are on nodes this poster does not draw (deeper than --depth, outside the view, or "
+            "Tabel 10): see pohon check.",
+        ),
+        "legend": (
+            "Anggaran: jumlah komponen {years}, Rp juta, tiap komponen dihitung sekali · target tahun {last}",
+            "Budget: sum of komponen {years}, Rp juta, each komponen counted once · target of {last}",
+        ),
+    },
+    "poster-tree": {
+        "balai": ("balai", "centres"),
+        "not-cascaded": ("Tidak ter-cascade", "Not cascaded"),
+        "not-cascaded-note": ("IKK tanpa IK di Lampiran IV", "IKKs that cascade to no IK of Lampiran IV"),
+    },
+    "pedoman-fields": {
+        "definisi": ("Definisi", "definition"),
+        "cara_menghitung": ("Cara Menghitung", "way of calculating"),
+        "sumber_data": ("Sumber Data", "data source"),
+        "satuan": ("Satuan", "unit of measure"),
+        "klasifikasi": ("Klasifikasi", "direction (klasifikasi)"),
+        "penanggung_jawab": ("Penanggung Jawab", "owner (penanggung jawab)"),
+    },
 }
 
 WORDS: dict[str, dict[str, dict[str, str]]] = {

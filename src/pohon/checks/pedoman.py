@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 
-# the six fields the guidance asks of every indicator, with their names for people (id, en)
-FIELDS = {
-    "definisi": ("Definisi", "definition"),
-    "cara_menghitung": ("Cara Menghitung", "way of calculating"),
-    "sumber_data": ("Sumber Data", "data source"),
-    "satuan": ("Satuan", "unit of measure"),
-    "klasifikasi": ("Klasifikasi", "direction (klasifikasi)"),
-    "penanggung_jawab": ("Penanggung Jawab", "owner (penanggung jawab)"),
-}
+from pohon.words import words
+
+# the six fields the guidance asks of every indicator (their names for people: pohon.words 'pedoman-fields')
+FIELDS = ("definisi", "cara_menghitung", "sumber_data", "satuan", "klasifikasi", "penanggung_jawab")
 UPT_SECTION = "BALAI"
 
 
@@ -28,7 +23,8 @@ def missing(entry: dict) -> list[str]:
 
 
 def field_names(fields: list[str], lang: str) -> str:
-    return ", ".join(FIELDS[f][1 if lang == "en" else 0] for f in fields)
+    names = words("pedoman-fields", lang)
+    return ", ".join(names[f] for f in fields)
 
 
 def sections(tipe: str | None, kelompok: str | None) -> tuple[str, ...]:

@@ -35,6 +35,20 @@ def anggaran_total(attrs: dict, years_: list[int]) -> float:
     return sum([float(v) if isinstance(v, (int, float)) else 0.0 for v in map(attrs.get, keys)])
 
 
+def yearly_sums(g: nx.DiGraph, ids, field: str, years) -> dict[int, float]:
+    """Σ `<field>_<year>` (anggaran, pagu) over the nodes `ids`, per year, in Rp juta rounded to the sen; a
+    missing amount counts 0. The one way pohon adds money up for a table or a tree."""
+    attrs = [g.nodes[n] for n in ids]
+    return {y: round(sum(money(a.get(f"{field}_{y}")) for a in attrs), 2) for y in years}
+
+
+def unit_pagu(g: nx.DiGraph, years) -> dict[int, float]:
+    """Σ pagu of the units kerja per year: the agency's own row is their sum, not one of them."""
+    from pohon.nodes import is_agency
+
+    return yearly_sums(g, [u for u in nodes(g, "Unit") if not is_agency(g.nodes[u])], "pagu", years)
+
+
 def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", name.lower()).split())
 

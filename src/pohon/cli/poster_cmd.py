@@ -7,9 +7,9 @@ import click
 
 from pohon import output as out
 from pohon.cli import main
-from pohon.cli.common import (NonEmptyPath, data_dir_argument, default_data_dir, lang_option, load_graph_or_exit,
-                              writes)
+from pohon.cli.common import NonEmptyPath, data_dir_argument, default_data_dir, lang_option, load_or_exit, writes
 from pohon.errors import OptionError
+from pohon.words import say
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
 PAPERS = ("A4", "A3", "A2")
@@ -35,9 +35,11 @@ def poster(data_dir, output, unit, sp, depth, paper, lang):
     top-down SS → SP → IK → unit → IKK → komponen (as deep as --depth asks). Each box shows its code,
     name, last year's target with its satuan (IK, IKK) and the budget under it (Rp juta, each komponen
     counted once, as `pohon budget`); boxes with findings of `pohon check` carry a severity mark and a
-    number pointing to the findings list at the end. A tree too big for the paper at readable size
-    (7 pt) is cut by subtree onto further pages, each cut box saying where it continues (→ hlm. 4).
-    Exit 0 on success, 2 on bad input.
+    number pointing to the findings list at the end. A Lampiran IV mark for a unit type is one box
+    ("BSPJI · 13 balai"), its balai under it from --depth ikk on. A tree too big for the paper at
+    readable size (7 pt) is cut by subtree: a first page with the top of the tree, each cut box saying
+    where it continues (→ hlm. 4), then each SP, unit or unit type on pages of its own (a unit too big
+    continues by its IKKs). Exit 0 on success, 2 on bad input.
 
     \b
     Contoh / examples:
@@ -50,12 +52,13 @@ def poster(data_dir, output, unit, sp, depth, paper, lang):
         raise OptionError(str(output), "bad-format", "akhiri nama berkas dengan .svg atau .pdf",
                           "end the file name with .svg or .pdf")
     from pohon.checks import run_checks
-    from pohon.exporters.poster import render_poster
+    from pohon.exporters.poster import poster_graph, render_poster
     from pohon.exporters.poster.fonts import PosterDependencyError
 
     data_dir = data_dir or default_data_dir()
-    graph = load_graph_or_exit(data_dir)
-    findings = run_checks(graph)
+    ds = load_or_exit(data_dir)
+    findings = run_checks(ds)
+    graph = poster_graph(ds, unit=unit, sp=sp)
     try:
         content = render_poster(graph, findings, fmt, unit=unit, sp=sp, depth=depth, paper=paper.upper(), lang=lang)
     except PosterDependencyError as err:
@@ -66,4 +69,4 @@ def poster(data_dir, output, unit, sp, depth, paper, lang):
             err.option = f"{data_dir / where}"
         raise
     out.write_file(output, content, inputs=[data_dir])
-    click.echo(f"wrote {output}" if lang == "en" else f"{output} ditulis")
+    click.echo(say("cli", "wrote", lang, path=output))

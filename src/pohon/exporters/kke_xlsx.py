@@ -14,19 +14,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pohon.kke import WEIGHTS, Sheet
+from pohon.words import words
 
 OPEN = PatternFill("solid", fgColor="FFF2CC")  # a cell for the evaluator
 HEAD = PatternFill("solid", fgColor="DDEBF7")
-WORDS = {
-    "id": {"evidence": "bukti (aturan, temuan, sumber)", "summary": "Ringkasan", "sheet": "lembar",
-           "score": "skor (Y=1, K=0,5, T=0)", "answered": "sel terjawab", "open": "sel untuk evaluator",
-           "component": "komponen evaluasi", "weight": "bobot", "note": "Diisi oleh pohon dari data dan temuan "
-           "`pohon check`; sel kosong berwarna kuning diputuskan oleh evaluator. Skor dihitung ulang otomatis."},
-    "en": {"evidence": "evidence (rules, findings, source)", "summary": "Ringkasan", "sheet": "sheet",
-           "score": "score (Y=1, K=0.5, T=0)", "answered": "answered cells", "open": "cells for the evaluator",
-           "component": "evaluation component", "weight": "weight", "note": "Filled by pohon from the data and "
-           "the findings of `pohon check`; blank yellow cells are the evaluator's. Scores recalculate."},
-}
 
 
 def answer_range(sheet: Sheet) -> str:
@@ -44,7 +35,7 @@ def score_formula(sheet: Sheet) -> str:
 
 
 def to_xlsx(sheets: list[Sheet], dataset: str, lang: str = "id") -> bytes:
-    w = WORDS[lang]
+    w = words("kke-workbook", lang)
     wb = Workbook()
     summary = wb.active
     summary.title = w["summary"]

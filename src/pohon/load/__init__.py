@@ -1,8 +1,8 @@
 """Load a data/ folder into a Dataset of typed tables, collecting every problem before raising LoadError.
 
-Per file: bytes -> header and string cells (pohon.load.csvparse), the header checked against the schema,
-each column read by its kind (pohon.load.cells), then keys and references across files
-(pohon.load.integrity). Rules of the loader that the tests hold it to:
+Per file: bytes -> header and string cells (pohon.load.csvparse; a workbook's sheet gives the same,
+pohon.load.workbook), the header checked against the schema, each column read by its kind
+(pohon.load.cells), then keys and references across files (pohon.load.integrity). Rules of the loader that the tests hold it to:
 - every problem is a RowError `file:line:col: code: message`, all of them collected, sorted, at most
   MAX_ERRORS_PER_FILE a file (then one line saying how many more);
 - a row whose cells cannot be read (numbers, flags, marks, `baris`) is reported for those cells only; its
@@ -17,6 +17,7 @@ from pathlib import Path
 from pohon import fmt
 from pohon.dataset import Dataset
 from pohon.errors import LoadError, RowError
+from pohon.load.csvparse import Parsed, parse
 from pohon.load.table import FileResult, read_table
 from pohon.load.integrity import check_integrity
 from pohon.nodes import AGENCY_KELOMPOK
@@ -34,7 +35,10 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         from pohon.load.workbook import read_workbook
 
         book = read_workbook(root)  # raises LoadError when the file cannot be read as a workbook
-        return _load(root, book.read, book.errors, book.place)
+        try:
+            return _load(root, book.read, book.errors, book.place)
+        finally:
+            book.close()
     try:
         is_dir = root.is_dir()
     except OSError as exc:
@@ -46,20 +50,21 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     return _load(root, lambda table: _read_file(root, table), [], None)
 
 
-def _read_file(root: Path, table) -> bytes | None:
-    """A data/ file's bytes; None when it is absent. Raises TextFileError."""
+def _read_file(root: Path, table) -> Parsed | None:
+    """A data/ file's header and cells; None when it is absent. Raises TextFileError."""
     path = root / table.file
     try:
         present = path.exists() or path.is_symlink()
     except OSError:
         present = True
-    return read_bytes(path, table.file) if present else None
+    return parse(read_bytes(path, table.file), table.file) if present else None
 
 
-def _load(root: Path, read, errors: list[RowError], place) -> Dataset:
-    """The loader proper over `read(table) -> bytes | None`; `place` turns a file's RowError into the
-    workbook cell it came from (None for CSV folders)."""
-    errors = list(errors)
+def _load(root: Path, read, source_errors: list[RowError], place) -> Dataset:
+    """The loader proper over `read(table) -> Parsed | None`; `source_errors` are the source's own (a
+    workbook adds its formulas without a value as it reads a sheet); `place` turns a file's RowError into
+    the workbook cell it came from (None for CSV folders)."""
+    errors: list[RowError] = []
     results: dict[str, FileResult] = {}
     unit_types: set[str] | None = None  # None: units.csv unreadable, so cascading.csv's type columns go unchecked
     for table in TABLES:
@@ -72,14 +77,13 @@ def _load(root: Path, read, errors: list[RowError], place) -> Dataset:
             if table.mandatory:
                 errors.append(RowError(table.file, 0, 0, "missing-file", f"{table.file} is required / wajib ada"))
             continue
-        box = [data]
+        result = read_table(data, table, unit_types)
         del data
-        result = read_table(box.pop(), table, unit_types)  # the callee holds the only reference: freed early
         results[table.name] = result
         errors += _capped(result.errors, table.file)
         if table.name == "units" and result.ok:
             unit_types = result.unit_types
-    errors += check_integrity(results)
+    errors = source_errors + errors + check_integrity(results)
     if errors:
         raise LoadError([place(e) for e in errors] if place else errors)
     return _dataset(root, results)

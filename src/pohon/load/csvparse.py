@@ -9,7 +9,7 @@ and field where they occur. Lines count as `grep -n` counts them: only LF ends a
 Two readers give the same result: polars (fast, multithreaded) reads every file whose bytes need none of the
 grammar's rare cases — checked on the bytes first, with memchr-speed scans — and this module's tokenizer
 reads the rest and every file that has an error, so locations are always exact. polars reads a large file a
-slice of records at a time (`frames`), so that the loader types one slice's strings before reading the next
+slice of records at a time (`Parsed.slices`), so that the loader types one slice's strings before reading the next
 (peak memory); a slice polars refuses raises Refused, and the loader reads the file again with the tokenizer.
 """
 from __future__ import annotations
@@ -32,16 +32,25 @@ class Refused(Exception):
 
 @dataclass
 class Parsed:
-    """`header` (stripped names), `frames` (polars DataFrames of String columns named c0…cN-1, "" for empty,
-    plus `_line`, the first line of every record: the file's records in order, one slice a frame, read as
-    they are iterated), `ok` False when the file could not be read through."""
+    """`header` (stripped names), `frame` (a polars DataFrame of String columns named c0…cN-1, "" for
+    empty, plus `_line`, the first line of every record) or, for a file polars reads in slices, `slices`
+    (such frames, one a slice, read as they are iterated; `slow()` gives the file read by the tokenizer,
+    for when a slice raises Refused); `ok` False when the file could not be read through."""
 
     header: list[str]
-    frames: Iterator | None = None
+    frame: object = None
     ok: bool = True
     errors: list[RowError] = field(default_factory=list)
     decimal_comma: bool = False
     reader: str = "polars"
+    slices: Iterator | None = None
+    slow: object = None
+
+    def frames(self) -> Iterator | None:
+        """The record frames in file order: the slices, or the one frame; None when there are none."""
+        if self.slices is not None:
+            return self.slices
+        return None if self.frame is None else iter([self.frame])
 
 
 def delimiter(header_line: str) -> str:
@@ -98,10 +107,11 @@ def _fast(data: bytes, delim: str, name: str) -> Parsed | None:
     if header_end < 0 or not _CONTENT.search(data, header_end + 1):
         frame = pl.DataFrame({n: pl.Series(n, [], pl.String) for n in names}).with_columns(
             pl.Series("_line", [], pl.Int64))
-        return Parsed(header, iter([frame]), decimal_comma=delim == ";")
+        return Parsed(header, frame, decimal_comma=delim == ";")
     # quoted newlines shift the lines of every later record: such a file is read in one piece
     slices = [(header_end + 1, len(data))] if quotes[1] else _slices(data, header_end + 1)
-    return Parsed(header, _frames(data, slices, delim, names, quotes[1]), decimal_comma=delim == ";")
+    return Parsed(header, slices=_frames(data, slices, delim, names, quotes[1]), decimal_comma=delim == ";",
+                  slow=lambda: parse_slow(data, name))
 
 
 def _slices(data: bytes, start: int) -> list[tuple[int, int]]:
@@ -208,8 +218,7 @@ def _slow(data: bytes, delim: str, name: str) -> Parsed:
             columns[i].append(cells[i] if i < len(cells) else "")
     frame = pl.DataFrame({f"c{i}": pl.Series(f"c{i}", col, pl.String) for i, col in enumerate(columns)})
     frame = frame.with_columns(pl.Series("_line", lines, pl.Int64))
-    return Parsed(header, iter([frame]), ok=error is None, errors=errors, decimal_comma=delim == ";",
-                  reader="tokenizer")
+    return Parsed(header, frame, ok=error is None, errors=errors, decimal_comma=delim == ";", reader="tokenizer")
 
 
 def tokenize(text: str, delim: str, name: str) -> tuple[list[tuple[int, list[str]]], RowError | None]:

@@ -8,7 +8,7 @@ import polars as pl
 from pohon.errors import RowError
 from pohon.load import cells
 from pohon.load.cells import strip
-from pohon.load.csvparse import Refused, parse, parse_slow
+from pohon.load.csvparse import Parsed, Refused
 from pohon.nodes import AGENCY_KELOMPOK, SEP
 from pohon.schema import PERCENT_SATUAN, YEAR_COLUMN, Table, Years
 
@@ -50,17 +50,18 @@ def empty_frame(table: Table, years, marks) -> pl.DataFrame:
     return pl.DataFrame(schema=schema)
 
 
-def read_table(data: bytes, table: Table, unit_types: set[str] | None) -> FileResult:
+def read_table(parsed: Parsed, table: Table, unit_types: set[str] | None) -> FileResult:
+    """One file's header and cells (pohon.load.csvparse, or a workbook sheet) read against its table."""
     try:
-        return _read(parse(data, table.file), table, unit_types)
+        return _read(parsed, table, unit_types)
     except Refused:  # polars refused a slice: the tokenizer reads the file and says where and why
-        return _read(parse_slow(data, table.file), table, unit_types)
+        return _read(parsed.slow(), table, unit_types)
 
 
-def _read(parsed, table: Table, unit_types: set[str] | None) -> FileResult:
+def _read(parsed: Parsed, table: Table, unit_types: set[str] | None) -> FileResult:
     out = FileResult(table)
     out.errors += parsed.errors
-    if parsed.frames is None and not parsed.errors and parsed.header == [""]:
+    if parsed.frames() is None and not parsed.errors and parsed.header == [""]:
         out.errors.append(RowError(table.file, 1, 1, "empty-file", "no header row / tidak ada baris judul"))
         return out
     if not any(parsed.header):
@@ -70,8 +71,9 @@ def _read(parsed, table: Table, unit_types: set[str] | None) -> FileResult:
     if not _check_header(table, parsed.header, unit_types, out):
         return out
     out.ok = parsed.ok
-    if parsed.frames is not None:
-        _read_rows(parsed.frames, table, parsed.decimal_comma, out)
+    frames = parsed.frames()
+    if frames is not None:
+        _read_rows(frames, table, parsed.decimal_comma, out)
     return out
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import polars as pl
 
 from pohon.checks import Kind, finding, rule
-from pohon.checks.tables import ik_code, with_nodes
+from pohon.checks.tables import with_nodes
 
 
 @rule("target-missing", "warning", title=("Target tidak lengkap", "Missing target"),

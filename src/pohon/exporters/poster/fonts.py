@@ -38,19 +38,28 @@ def _files() -> tuple[Path, Path]:
 
 @functools.lru_cache(maxsize=1)
 def register() -> tuple[Path, Path]:
-    """Register the two faces with reportlab (once); returns their files."""
+    """Register the PDF's two faces with reportlab (once); returns their files."""
+    _metrics()
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    reg, bold = _files()
+    pdfmetrics.registerFont(TTFont(REGULAR, str(reg)))
+    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
+    return reg, bold
+
+
+@functools.lru_cache(maxsize=1)
+def _metrics() -> None:
+    """Register Vera, what text is measured with (the SVG needs no more: DejaVu is big to parse)."""
     try:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
     except ImportError:  # depends on the installation
         raise PosterDependencyError("pohon poster needs reportlab: pip install 'pohon[poster]'") from None
-    reg, bold = _files()
-    pdfmetrics.registerFont(TTFont(REGULAR, str(reg)))
-    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
     vera = _vera()
     pdfmetrics.registerFont(TTFont(METRIC, str(vera[0])))
     pdfmetrics.registerFont(TTFont(METRIC_BOLD, str(vera[1])))
-    return reg, bold
 
 
 def _vera() -> tuple[Path, Path]:
@@ -62,7 +71,10 @@ def _vera() -> tuple[Path, Path]:
 
 @functools.lru_cache(maxsize=2)
 def _cmap(name: str) -> frozenset:
-    register()
+    if name == METRIC:
+        _metrics()
+    else:
+        register()
     from reportlab.pdfbase import pdfmetrics
 
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
@@ -80,15 +92,17 @@ def safe(text: str) -> str:
     return _stand_in(text, REGULAR)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the paging lays a box out again for every page it tries
 def width(text: str, size: float, bold: bool = False) -> float:
     """The width of `text` in points, measured with Vera (the same on every machine)."""
-    register()  # first: without reportlab it raises PosterDependencyError
+    _metrics()  # first: without reportlab it raises PosterDependencyError
     from reportlab.pdfbase import pdfmetrics
 
     return pdfmetrics.stringWidth(_stand_in(text, METRIC), METRIC_BOLD if bold else METRIC, size)
 
 
-def wrap(text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def wrap(text: str, max_width: float, size: float, bold: bool = False) -> tuple[str, ...]:
     """Greedy word wrap to `max_width` points; a word longer than a line is broken between characters."""
     lines: list[str] = []
     line = ""
@@ -109,4 +123,4 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False) -> list[s
         line = word
     if line:
         lines.append(line)
-    return lines or [""]
+    return tuple(lines) or ("",)

@@ -3,20 +3,25 @@
 Layout (points, 1 pt = 1/72 in, drawn at 100 %: body text is 7 pt on paper):
 - a tidy top-down tree: each subtree takes its own band of width, siblings left to right in code order, a
   parent centred over its children; children that are all leaves are stacked in columns under the parent
-  (an org chart's last level), which keeps the tree narrow. Boxes never overlap by construction, and
-  `overlaps()` checks it.
+  (an org chart's last level), which keeps the tree narrow. A page root's subtrees too wide for the paper
+  side by side are folded into rows hanging from a trunk at their left (the 9 SS of the top on one A3 page).
+  Boxes never overlap by construction, and `overlaps()` checks it.
 - paging: a tree that does not fit the paper at 100 % is cut by subtree. The first page shows the top of the
   tree down to the SP (with --unit: down to the unit); each cut box says where it continues (`→ hlm. 4`), and
-  each continued subtree gets its own page(s), cut again the same way if it still does not fit; a subtree
-  whose children each fit is spread over consecutive pages (`SP3 (1/2)`). Findings are listed at the end.
+  each continued subtree (one SP, one unit or one unit type) starts on a page of its own, right after the
+  page it is cut from. A subtree whose children each fit is spread over consecutive pages (`SP3 (1/2)`); one
+  that still does not fit is cut again the same way: an SP page shows its IKs and units, each unit
+  continuing on its own page; a unit too big for a page continues by its IKKs. Findings are listed at the end.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from pohon import fmt
 from pohon.exporters.poster import fonts
 from pohon.exporters.poster.tree import LEVEL, Node
+from pohon.words import words
 
 PAPERS = {"A4": (842.0, 595.0), "A3": (1191.0, 842.0), "A2": (1684.0, 1191.0)}  # landscape, points
 MARGIN, HEADER_H = 24.0, 34.0
@@ -26,26 +31,6 @@ SEVERITY_ORDER = ("error", "warning", "info")
 KIND_FILL = {"root": "#1f3a5f", "SS": "#4b3f72", "SP": "#005f73", "IK": "#0a9396", "Unit": "#bb3e03",
              "Tipe": "#7f5539", "IKK": "#ca6702", "Komponen": "#6c757d", "Lain": "#495057"}
 SEVERITY_FILL = {"error": "#c1121f", "warning": "#e9a100", "info": "#1d70b8"}
-T = {
-    "id": {"root": "Instansi", "SS": "SS", "SP": "SP", "IK": "IK", "Unit": "Unit", "Tipe": "Tipe unit",
-           "IKK": "IKK", "Komponen": "Komponen", "Lain": "Lain", "target": "Target {year}", "page": "hlm.",
-           "pages": "hlm. {n}/{total}", "continued": "lanjutan dari hlm. {n}", "overview": "Ikhtisar", "under": "di bawah {what}",
-           "findings": "Temuan pemeriksaan (pohon check) pada kotak yang digambar",
-           "findings_more": "Temuan (lanjutan)", "none": "Tidak ada temuan pada kotak yang digambar.",
-           "units": "unit-unitnya", "elsewhere": "{n} temuan lain ada pada simpul yang tidak digambar di poster ini (lebih dalam dari "
-                        "--depth, di luar tampilan, atau Tabel 10): lihat pohon check.",
-           "legend": "Anggaran: jumlah komponen {years}, Rp juta, tiap komponen dihitung sekali · target tahun {last}",
-           "sev": {"error": "galat", "warning": "peringatan", "info": "info"}},
-    "en": {"root": "Agency", "SS": "SS", "SP": "SP", "IK": "IK", "Unit": "Unit", "Tipe": "Unit type",
-           "IKK": "IKK", "Komponen": "Komponen", "Lain": "Other", "target": "Target {year}", "page": "p.",
-           "pages": "p. {n}/{total}", "continued": "continued from p. {n}", "overview": "Overview", "under": "under {what}",
-           "findings": "Findings of the checks (pohon check) on the boxes drawn",
-           "findings_more": "Findings (continued)", "none": "No findings on the boxes drawn.",
-           "units": "its units", "elsewhere": "{n} more findings are on nodes this poster does not draw (deeper than --depth, "
-                        "outside the view, or Tabel 10): see pohon check.",
-           "legend": "Budget: sum of komponen {years}, Rp juta, each komponen counted once · target of {last}",
-           "sev": {"error": "error", "warning": "warning", "info": "info"}},
-}
 
 
 # ---- drawing operations (top-left origin, points) ----
@@ -99,6 +84,7 @@ class Placed:
     h: float
     stacked: bool = False
     kids: list["Placed"] = field(default_factory=list)
+    rows: list[list["Placed"]] = field(default_factory=list)  # a page root's kids folded into rows (if any)
     cont: list[int] = field(default_factory=list)  # pages the hidden subtree continues on
     notes: list[int] = field(default_factory=list)  # footnote numbers in the findings list
     severity: str | None = None
@@ -118,15 +104,11 @@ class Group:
 class Page:
     number: int
     title: str
-    groups: list[Group]              # usually one tree; small continued subtrees share a page side by side
-    back: list[int] = field(default_factory=list)  # the page(s) these subtrees were cut from
+    group: Group | None              # the page's tree (None on a page of the findings list)
+    back: list[int] = field(default_factory=list)  # the page this subtree was cut from
     boxes: list[Placed] = field(default_factory=list)
     ops: list = field(default_factory=list)
     continues: dict[str, list[int]] = field(default_factory=dict)  # node id -> its continuation pages
-
-    @property
-    def roots(self) -> list[Node]:
-        return [grp.root for grp in self.groups]
 
 
 @dataclass
@@ -149,33 +131,68 @@ class Poster:
 
 # ---- boxes ----
 
-def _label(node: Node, lang: str) -> str:
-    return T[lang][node.kind]
+def _box_lines(node: Node, lang: str, last_year) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    return _lines(node.kind, node.nama, node.target, node.satuan, node.budget, lang, last_year)
 
 
-def _box_lines(node: Node, lang: str, last_year) -> tuple[list[str], list[str], str]:
+@functools.lru_cache(maxsize=1 << 16)  # the paging lays a box out again for every page it tries
+def _lines(kind, nama, target, satuan, budget, lang, last_year) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     inner = W - 2 * PAD
-    name = fonts.wrap(node.nama, inner, BODY_SIZE)
-    extra = []
-    if node.kind in ("IK", "IKK"):
-        target = fmt.target(node.target, lang)
-        text = f"{T[lang]['target'].format(year=last_year)}: {target}" + (f" {node.satuan}" if node.satuan and node.target is not None else "")
-        extra = fonts.wrap(text, inner, BODY_SIZE)
-    return name, extra, fmt.juta(node.budget, lang)
+    name = fonts.wrap(nama, inner, BODY_SIZE)
+    extra: tuple[str, ...] = ()
+    if kind in ("IK", "IKK"):
+        text = f"{words('poster', lang)['target'].format(year=last_year)}: {fmt.target(target, lang)}"
+        extra = fonts.wrap(text + (f" {satuan}" if satuan and target is not None else ""), inner, BODY_SIZE)
+    return name, extra, fmt.juta(budget, lang)
 
 
 def box_height(node: Node, lang: str, last_year, continued: bool) -> float:
     name, extra, _ = _box_lines(node, lang, last_year)
-    lines = len(name) + len(extra) + 1 + (1 if continued else 0)
+    return _height(len(name) + len(extra) + 1 + (1 if continued else 0))
+
+
+def _height(lines: int) -> float:
     return PAD + CODE_SIZE + 3 + lines * LINE_H + PAD - 1
 
 
 # ---- tree layout ----
 
 def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_year, max_bottom: float,
-                left: float = 0.0, top: float = 0.0) -> list[Placed]:
+                left: float = 0.0, top: float = 0.0, max_width: float | None = None) -> list[Placed]:
     """Place `root` with the subtrees `kids` (boxes at level `cut` keep their children hidden). Returns every
-    placed box, root first; positions are relative to (left, top)."""
+    placed box, root first; positions are relative to (left, top). Subtrees that side by side would be wider
+    than `max_width` are folded into rows, one below the other, hanging from a trunk at their left."""
+    placed, widths = _tidy(root, kids, cut, lang, last_year, max_bottom, left, top)
+    if max_width is None or len(widths) < 2 or sum(widths) + HGAP * (len(widths) - 1) <= max_width:
+        return placed
+    rows: list[list[int]] = [[]]
+    used = 0.0
+    for i, w in enumerate(widths):
+        if rows[-1] and used + HGAP + w > max_width:
+            rows.append([])
+            used = 0.0
+        used += (HGAP if rows[-1] else 0.0) + w
+        rows[-1].append(i)
+    out: list[Placed] = []
+    root_box = None
+    y = top
+    for row in rows:
+        boxes, _ = _tidy(root, [kids[i] for i in row], cut, lang, last_year, max_bottom, left, y)
+        row_kids = boxes[0].kids
+        if root_box is None:
+            root_box = boxes[0]
+            out += boxes
+        else:
+            out += boxes[1:]
+        root_box.rows.append(row_kids)
+        root_box.kids = [k for r in root_box.rows for k in r]
+        y = bbox(out)[3] + VGAP - root_box.h  # the next row's kids start VGAP below this row
+    return out
+
+
+def _tidy(root: Node, kids: list[Node], cut: int | None, lang: str, last_year, max_bottom: float,
+          left: float, top: float) -> tuple[list[Placed], list[float]]:
+    """The tidy layout of `root` over `kids` in one row: every placed box (root first) and each kid's width."""
 
     def shown(n: Node) -> list[Node]:
         if n is root:
@@ -237,8 +254,15 @@ def layout_tree(root: Node, kids: list[Node], cut: int | None, lang: str, last_y
         p.x = (first.x + last.x) / 2
         return width
 
-    place(tree, left, 0)
-    return placed
+    if stacks(tree) or not tree.kids:
+        return placed, [place(tree, left, 0)]
+    tree.y = ys[0]  # = place(tree, left, 0), keeping each kid's width
+    widths, cursor = [], left
+    for k in tree.kids:
+        widths.append(place(k, cursor, 1))
+        cursor += widths[-1] + HGAP
+    tree.x = (tree.kids[0].x + tree.kids[-1].x) / 2
+    return placed, widths
 
 
 def _columns(kids: list[Placed], top: float, bottom: float) -> list[list[Placed]]:
@@ -279,38 +303,42 @@ def overlaps(boxes: list[Placed]) -> list[tuple[Placed, Placed]]:
 
 # ---- paging ----
 
-FOREST_GAP, CAPTION_H = 3 * HGAP, 11.0
+CAPTION_H = 11.0
+UNIT_LEVEL = LEVEL["Unit"]
+PAGE_LEVELS = (LEVEL["SP"], UNIT_LEVEL, LEVEL["IKK"])  # the boxes whose subtrees continue on pages of their own
 
 
-def layout_page(groups: list[Group], lang: str, last_year, max_bottom: float) -> list[Placed]:
-    """Every box of a page: its trees side by side, each below its caption (if any)."""
-    placed: list[Placed] = []
-    cursor = 0.0
-    top = CAPTION_H if any(grp.caption for grp in groups) else 0.0
-    for grp in groups:
-        boxes = layout_tree(grp.root, grp.kids, grp.cut, lang, last_year, max_bottom, left=cursor, top=top)
-        cursor = bbox(boxes)[2] + FOREST_GAP
-        placed += boxes
-    return placed
+def layout_page(grp: Group, lang: str, last_year, max_bottom: float, max_width: float) -> list[Placed]:
+    """Every box of a page's tree, below its caption (if any)."""
+    return layout_tree(grp.root, grp.kids, grp.cut, lang, last_year, max_bottom,
+                       top=CAPTION_H if grp.caption else 0.0, max_width=max_width)
 
 
 def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list[Page]:
+    """The pages: first the top of the tree (down to `top_cut` at least), then, depth first, every subtree cut
+    from a page on a page of its own (an SP, a unit or a unit type, one per page), cut again the same way if it
+    still does not fit; a subtree whose children each fit is spread over consecutive pages (`SP3 (1/2)`)."""
     pw, ph = PAPERS[paper]
     avail_w, avail_h = pw - 2 * MARGIN, ph - 2 * MARGIN - HEADER_H
     max_bottom = avail_h  # a stack of leaves wraps into another column before it runs off the paper
-    t = T[lang]
+    t = words("poster", lang)
     parent = {c.id: n for n in root.walk() for c in n.children}
 
-    def fits(groups: list[Group]) -> bool:
-        x0, y0, x1, y1 = bbox(layout_page(groups, lang, last_year, max_bottom))
+    most = int(avail_w * avail_h // (W * _height(2)))  # boxes of one name line at least, none overlapping
+
+    def fits(grp: Group) -> bool:
+        if _more_boxes_than(grp, most):  # a quick no before laying a big tree out
+            return False
+        x0, y0, x1, y1 = bbox(layout_page(grp, lang, last_year, max_bottom, avail_w))
         return x1 - x0 <= avail_w and y1 <= avail_h  # trees start at 0 (captions above their roots)
 
     def pack(r: Node, cut: int | None, caption: str) -> list[list[Node]] | None:
+        """r's children in consecutive groups that each fit a page under r (None: one child alone does not)."""
         groups: list[list[Node]] = []
         for c in r.children:
-            if groups and fits([Group(r, groups[-1] + [c], cut, caption)]):
+            if groups and fits(Group(r, groups[-1] + [c], cut, caption)):
                 groups[-1].append(c)
-            elif fits([Group(r, [c], cut, caption)]):
+            elif fits(Group(r, [c], cut, caption)):
                 groups.append([c])
             else:
                 return None
@@ -324,6 +352,8 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
     def title(r: Node) -> str:
         if r.kind == "root":
             return f"{r.kode} — {r.nama}" if r.kode else r.nama
+        if r.kind == "Tipe":  # its name says the type: "Tipe unit BSPJI · 13 balai"
+            return f"{t[r.kind]} {r.nama}"
         return f"{short(r)} — {r.nama}"
 
     def caption(r: Node) -> str:
@@ -332,79 +362,64 @@ def paginate(root: Node, paper: str, lang: str, last_year, top_cut: int) -> list
             return ""
         return t["under"].format(what=short(up))
 
-    plan: list[Page] = []  # pages in order; continuation pages come after the pages that cut
+    plan: list[Page] = []  # pages in order
 
-    def add(page: Page) -> Page:
-        plan.append(page)
-        page.number = len(plan)
-        return page
+    def series(r: Node, groups: list[list[Node]], cut: int | None, cap: str, back: list[int], top: bool):
+        out = []
+        # a unit's pages under different IKs differ by the IK: the header says which (`IK T1/SP2/d › Unit …`)
+        prefix = t["overview"] + " — " if top else f"{short(parent[r.id])} › " if cap else ""
+        for i, grp in enumerate(groups):
+            suffix = f" ({i + 1}/{len(groups)})" if len(groups) > 1 else ""
+            plan.append(Page(len(plan) + 1, prefix + title(r) + suffix, Group(r, grp, cut, cap), back))
+            out.append(plan[-1])
+        return out
 
     def pages_for(r: Node, back: list[int], top: bool) -> list[Page]:
-        """The page(s) of the subtree under `r` (one series: the same root, cut the same way)."""
+        """The page(s) of the subtree under `r`: one series, the same root cut the same way."""
         cap = "" if top else caption(r)
-        if fits([Group(r, list(r.children), None, cap)]):
-            return [add(Page(0, title(r), [Group(r, list(r.children), None, cap)], back))]
-        if not top and r.children:
+        if fits(Group(r, list(r.children), None, cap)):
+            return series(r, [list(r.children)], None, cap, back, False)
+        if not top:
             groups = pack(r, None, cap)
             if groups is not None:
-                return [add(Page(0, f"{title(r)} ({i + 1}/{len(groups)})", [Group(r, grp, None, cap)], back))
-                        for i, grp in enumerate(groups)]
-        cut = top_cut if top else LEVEL[r.kind] + 1
-        if top:  # show as much of the top as one page holds, but at least down to `top_cut`
-            deepest = max(LEVEL[n.kind] for n in r.walk())
-            for deeper in range(deepest - 1, top_cut, -1):
-                if fits([Group(r, list(r.children), deeper, cap)]):
-                    cut = deeper
-                    break
+                return series(r, groups, None, cap, back, False)
+        if top:  # the top as deep as one page holds it (cut at an SP, unit or IKK), at least down to `top_cut`
+            deeper = [lv for lv in reversed(PAGE_LEVELS) if lv > top_cut
+                      and fits(Group(r, list(r.children), lv, cap))]
+            cut = deeper[0] if deeper else top_cut
+        else:  # an SP page shows its IKs and their units, each unit (or unit type) continuing on its own page
+            cut = UNIT_LEVEL if r.kind == "Tipe" else next((lv for lv in PAGE_LEVELS if lv > LEVEL[r.kind]),
+                                                           LEVEL[r.kind] + 1)
         groups = pack(r, cut, cap)
         if groups is None:  # even one child cut at that level does not fit: cut right under the root
             cut = LEVEL[r.kind] + 1
             groups = pack(r, cut, cap) or [[c] for c in r.children]
-        series = []
-        for i, grp in enumerate(groups):
-            suffix = f" ({i + 1}/{len(groups)})" if len(groups) > 1 else ""
-            name = (t["overview"] + " — " if top else "") + title(r) + suffix
-            series.append(add(Page(0, name, [Group(r, grp, cut, cap)], back)))
-        return series
+        pages = series(r, groups, cut, cap, back, top)
+        for page in pages:  # depth first: a subtree's continuation pages follow the pages it is cut from
+            for n in _at_level(page.group.kids, cut):
+                if n.children:
+                    page.continues[n.id] = [p.number for p in pages_for(n, [page.number], False)]
+        return pages
 
-    queue = [pages_for(root, [], True)]
-    while queue:
-        series = queue.pop(0)
-        # the cut boxes of a whole series (e.g. the overview's pages), in order, with the page each is on
-        cut_nodes = [(n, page) for page in series for grp in page.groups if grp.cut is not None
-                     for n in _at_level(grp.kids, grp.cut) if n.children]
-        j = 0
-        while j < len(cut_nodes):
-            n, src = cut_nodes[j]
-            whole = [Group(n, list(n.children), None, caption(n))]
-            if not fits(whole):
-                sub = pages_for(n, [src.number], False)
-                src.continues[n.id] = [p.number for p in sub]
-                queue.append(sub)
-                j += 1
-                continue
-            # a subtree that fits whole shares its page with the next ones that fit beside it
-            k = j + 1
-            while k < len(cut_nodes):
-                nxt = Group(cut_nodes[k][0], list(cut_nodes[k][0].children), None, caption(cut_nodes[k][0]))
-                if not fits(whole + [nxt]):
-                    break
-                whole.append(nxt)
-                k += 1
-            names = list(dict.fromkeys(title(grp.root) for grp in whole))
-            backs = sorted({page.number for _, page in cut_nodes[j:k]})
-            shared = add(Page(0, names[0] if len(names) == 1 else " · ".join(short(g.root) for g in whole),
-                              whole, backs))
-            for m, page in cut_nodes[j:k]:
-                page.continues[m.id] = [shared.number]
-            j = k
+    pages_for(root, [], True)
     for p in plan:
-        p.boxes = layout_page(p.groups, lang, last_year, max_bottom)
-        roots = {id(r) for r in p.roots}
+        p.boxes = layout_page(p.group, lang, last_year, max_bottom, avail_w)
         for b in p.boxes:
-            if b.node.id in p.continues and id(b.node) not in roots:
+            if b.node.id in p.continues and b.node is not p.group.root:
                 b.cont = p.continues[b.node.id]
     return plan
+
+
+def _more_boxes_than(grp: Group, limit: int) -> bool:
+    stack, n = list(grp.kids), 1
+    while stack:
+        node = stack.pop()
+        n += 1
+        if n > limit:
+            return True
+        if grp.cut is None or LEVEL[node.kind] < grp.cut:
+            stack.extend(node.children)
+    return False
 
 
 def _at_level(kids: list[Node], cut: int):
@@ -458,32 +473,27 @@ def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=
         page.ops = _header(dataset, period, page.title, page.number, total, pw, lang, page.back)
         page.ops += _legend(pw, ph, lang, period, last_year)
         page.ops += _tree_ops(page.boxes, lang, last_year)
-        for grp in page.groups:
-            box = next(b for b in page.boxes if b.node is grp.root)
-            if grp.caption:
-                text = fonts.wrap(grp.caption, W * 1.5, BODY_SIZE)[0]
-                page.ops.append(Text(box.x, box.y - 3.5, text, BODY_SIZE, False, "#555555", role="caption"))
+        if page.group.caption:
+            box = page.boxes[0]  # the root
+            text = fonts.wrap(page.group.caption, W * 1.5, BODY_SIZE)[0]
+            page.ops.append(Text(box.x, box.y - 3.5, text, BODY_SIZE, False, "#555555", role="caption"))
     first_note_page = len(pages) + 1
     for i, ops in enumerate(note_pages):
         number = first_note_page + i
-        title = T[lang]["findings"] if i == 0 else T[lang]["findings_more"]
-        page = Page(number, title, [], [])
+        title = words("poster", lang)["findings"] if i == 0 else words("poster", lang)["findings_more"]
+        page = Page(number, title, None)
         page.ops = _header(dataset, period, title, number, total, pw, lang, None) + ops
         pages.append(page)
     return Poster(pw, ph, pages, notes)
 
 
 def _findings_of(node: Node, by_node: dict, lang: str) -> list[tuple[list, str]]:
-    """(findings, label) groups of a box: its own node's findings. A unit-type box stands for its units and,
-    as deep as the poster draws, their IKKs and komponen under that IK: it carries the units' findings (one
-    group, the same under every IK) and those under that IK (another)."""
-    label = f"{node.label or T[lang][node.kind]} {node.kode}".strip()
+    """(findings, label) groups of a box: its own node's findings. A unit-type box whose balai are not drawn
+    (above --depth ikk) stands for them: it carries their findings (the same note under every IK)."""
+    label = f"{node.label or words('poster', lang)[node.kind]} {node.kode}".strip()
     if node.covers:
-        units = [f for kind, gid in node.covers if kind == "Unit" for f in by_node.get(gid, [])]
-        below = [f for kind, gid in node.covers if kind != "Unit" for f in by_node.get(gid, [])]
-        where = node.id.rsplit("/Tipe:", 1)[0]
-        where = where.replace(":", " ", 1) if where.startswith("IK:") else T[lang]["Lain"]
-        return [g for g in ((units, f"{label}: {T[lang]['units']}"), (below, f"{label} ({where})")) if g[0]]
+        units = [f for gid in node.covers for f in by_node.get(gid, [])]
+        return [(units, f"{label}: {words('poster', lang)['units']}")] if units else []
     gid = node.graph_id
     if not gid or gid not in by_node:
         return []
@@ -501,7 +511,7 @@ def page_list(numbers: list[int]) -> str:
 
 
 def _header(dataset, period, title, number, total, pw, lang, back) -> list:
-    t = T[lang]
+    t = words("poster", lang)
     y = MARGIN + 9
     ops = [Text(MARGIN, y, f"{dataset} · Renstra {period}", 8.5, True, "#1f3a5f", role="header"),
            Text(pw - MARGIN, y, t["pages"].format(n=number, total=total), 8.5, True, "#1f3a5f", "end",
@@ -515,12 +525,12 @@ def _header(dataset, period, title, number, total, pw, lang, back) -> list:
 
 
 def _legend(pw, ph, lang, period, last_year) -> list:
-    t = T[lang]
+    t = words("poster", lang)
     y = ph - MARGIN / 2
     ops = [Text(MARGIN, y, t["legend"].format(years=period, last=last_year), 7.0, False, "#444444", role="legend")]
     x = pw - MARGIN
     for sev in reversed(SEVERITY_ORDER):
-        label = t["sev"][sev]
+        label = words("severity", lang)[sev]
         x -= fonts.width(label, 7.0)
         ops.append(Text(x, y, label, 7.0, False, "#444444", role="legend"))
         x -= 8
@@ -548,6 +558,14 @@ def _tree_ops(boxes: list[Placed], lang: str, last_year) -> list:
                 ops.append(Line([(sx, mid), (sx, col[-1].y + 9)]))
                 for k in col:
                     ops.append(Line([(sx, k.y + 9), (k.x, k.y + 9)]))
+        elif len(p.rows) > 1:  # rows hang from a trunk left of every box
+            trunk = min(b.x for b in boxes) - HGAP / 2
+            mids = [row[0].y - VGAP / 2 for row in p.rows]
+            ops.append(Line([(p.x + W / 2, bottom), (p.x + W / 2, mids[0])]))
+            ops.append(Line([(trunk, mids[0]), (trunk, mids[-1])]))
+            for row, mid in zip(p.rows, mids):
+                ops.append(Line([(trunk, mid), (max(k.x for k in row) + W / 2, mid)]))
+                ops += [Line([(k.x + W / 2, mid), (k.x + W / 2, k.y)]) for k in row]
         else:
             mid = bottom + VGAP / 2
             centres = [k.x + W / 2 for k in p.kids]
@@ -567,7 +585,7 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     band = PAD + CODE_SIZE + 2
     ops: list = [Rect(p.x, p.y, p.w, p.h, "#ffffff", colour, 2.0), Rect(p.x, p.y, p.w, band, colour, None, 2.0)]
     y = p.y + PAD + CODE_SIZE - 1
-    label = n.label or T[lang][n.kind]
+    label = n.label or words("poster", lang)[n.kind]
     ops.append(Text(p.x + PAD, y, label, BODY_SIZE, False, "#ffffff", role="kind"))
     if n.kode:
         ops.append(Text(p.x + PAD + fonts.width(label, BODY_SIZE) + 3, y, n.kode, CODE_SIZE, True, "#ffffff", role="kode"))
@@ -589,7 +607,7 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
     y += LINE_H
     if p.cont:
         pages = page_list(p.cont)
-        ops.append(Text(p.x + p.w - PAD, y, f"→ {T[lang]['page']} {pages}", BODY_SIZE, True, colour, "end",
+        ops.append(Text(p.x + p.w - PAD, y, f"→ {words('poster', lang)['page']} {pages}", BODY_SIZE, True, colour, "end",
                         role="cont"))
     return ops
 
@@ -597,7 +615,8 @@ def _box_ops(p: Placed, lang: str, last_year) -> list:
 def _note_pages(notes, pw, ph, lang, elsewhere: int = 0) -> list[list]:
     """The findings list, in columns, over as many pages as it needs; first, how many findings sit on
     nodes the poster does not draw (deeper than --depth, outside the view, Tabel 10)."""
-    t = T[lang]
+    t = words("poster", lang)
+    sev = words("severity", lang)
     col_w, gap = 250.0, 14.0
     ncols = max(1, int((pw - 2 * MARGIN + gap) // (col_w + gap)))
     top, bottom = MARGIN + HEADER_H, ph - MARGIN - 10
@@ -628,7 +647,7 @@ def _note_pages(notes, pw, ph, lang, elsewhere: int = 0) -> list[list]:
         several = note.name_nodes or len({f.node for f in items}) > 1
         for f in items:
             who = f.node.split(":", 1)[1].replace(":", " ") + " — " if several else ""
-            lines = fonts.wrap(f"[{t['sev'][f.severity]}] {who}{f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
+            lines = fonts.wrap(f"[{sev[f.severity]}] {who}{f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
             for j, line in enumerate(lines):
                 newline(LINE_H)
                 x = MARGIN + col * (col_w + gap)

@@ -3,8 +3,9 @@
 The tree is a tree (the graph is not): a unit appears under every IK it carries, holding only its IKKs that
 cascade to that IK, so every komponen sits under exactly one box of each level and its anggaran is counted
 once, as in `pohon budget`. A Lampiran IV mark for a unit type with several units (the balai) is one box for
-the type ("BSPJI · 13 balai"), not one per balai. IKKs that cascade to no IK hang under a box of their own
-("tidak ter-cascade"), so the root's budget is the total of every komponen shown.
+the type ("BSPJI · 13 balai") under the IK, not one link per balai; at --depth ikk and komponen its balai hang
+under that box, each with its IKKs cascading to the IK (and their komponen). IKKs that cascade to no IK hang
+under a box of their own ("tidak ter-cascade"), so the root's budget is the total of every komponen shown.
 """
 from __future__ import annotations
 
@@ -17,14 +18,12 @@ from pohon.budget import natural_key
 from pohon.checks.view import anggaran_total, in_rel, out_rel
 from pohon.errors import OptionError
 from pohon.nodes import is_agency
+from pohon.words import say
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
 LEVEL = {"root": 0, "SS": 1, "SP": 2, "IK": 3, "Unit": 4, "Tipe": 4, "IKK": 5, "Komponen": 6, "Lain": 1}
 DEPTH_LEVEL = {"ik": 3, "unit": 4, "ikk": 5, "komponen": 6}
 TIPE_ORDER = ("BSKJI", "SET", "P4SI", "P2SI", "POPTIKJI", "PIH", "BBSPJI", "BSPJI")
-BALAI = {"id": "balai", "en": "centres"}
-NOT_CASCADED = {"id": ("Tidak ter-cascade", "IKK tanpa IK di Lampiran IV"),
-                "en": ("Not cascaded", "IKKs that cascade to no IK of Lampiran IV")}
 
 
 @dataclass
@@ -40,7 +39,7 @@ class Node:
     target: object = None        # target of the last year (IK, IKK)
     budget: float = 0.0          # Σ anggaran (all years) of every komponen under the box, each counted once
     label: str = ""              # the kind shown on the box, when not the kind's own word (a unit as root)
-    covers: list[tuple[str, str]] = field(default_factory=list)  # a Tipe box: (kind, graph id) it stands for
+    covers: list[str] = field(default_factory=list)  # a Tipe box whose balai are not drawn: their graph ids
     children: list["Node"] = field(default_factory=list)
 
     def walk(self):
@@ -77,6 +76,14 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
         node.budget = round(sum(money[k] for k in out_rel(g, ikk, "HAS_KOMPONEN")), 2)
         return node
 
+    def unit_node(prefix: str, uid: str, ikks_by_unit: dict[str, list[str]]) -> Node:
+        a = g.nodes[uid]
+        box = Node(f"{prefix}/{uid}", "Unit", a["kode"], a["nama"], uid)
+        box.children = [ikk_node(box.id, i) for i in sorted(ikks_by_unit.get(uid, []),
+                                                              key=lambda i: natural_key(g.nodes[i]["kode"]))]
+        box.budget = round(sum(c.budget for c in box.children), 2)
+        return box
+
     def unit_rank(uid: str) -> tuple:
         tipe = g.nodes[uid].get("tipe", "")
         return (TIPE_ORDER.index(tipe) if tipe in TIPE_ORDER else len(TIPE_ORDER), natural_key(g.nodes[uid]["kode"]))
@@ -93,29 +100,19 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
         units = set(marked) | set(ikks_by_unit)
         if wanted:
             units &= {wanted}
-        out, types_done = [], set()
+        of_type: dict[str, list[str]] = defaultdict(list)
         for uid in sorted(units, key=unit_rank):
-            a = g.nodes[uid]
-            tipe = a.get("tipe", "")
-            if not wanted and len(by_type[tipe]) > 1:
-                if tipe in types_done:
-                    continue
-                types_done.add(tipe)
-                members = sorted((u for u in units if g.nodes[u].get("tipe") == tipe), key=unit_rank)
-                box = Node(f"{prefix}/Tipe:{tipe}", "Tipe", tipe, f"{tipe} · {len(members)} {BALAI[lang]}")
-                box.budget = round(sum(money[k] for u in members for i in ikks_by_unit.get(u, [])
-                                       for k in out_rel(g, i, "HAS_KOMPONEN")), 2)
-                for u in members:
-                    box.covers.append(("Unit", u))
-                    for i in sorted(ikks_by_unit.get(u, [])):
-                        box.covers.append(("IKK", i))
-                        box.covers += [("Komponen", k) for k in out_rel(g, i, "HAS_KOMPONEN")]
-                out.append(box)
+            of_type[g.nodes[uid].get("tipe", "")].append(uid)
+        out = []
+        for tipe, members in of_type.items():
+            if wanted or len(by_type[tipe]) < 2 or len(members) < 2:
+                out += [unit_node(prefix, uid, ikks_by_unit) for uid in members]
                 continue
-            box = Node(f"{prefix}/{uid}", "Unit", a["kode"], a["nama"], uid)
-            box.children = [ikk_node(box.id, i) for i in sorted(ikks_by_unit.get(uid, []),
-                                                                  key=lambda i: natural_key(g.nodes[i]["kode"]))]
+            box = Node(f"{prefix}/Tipe:{tipe}", "Tipe", tipe,
+                       f"{tipe} · {len(members)} {say('poster-tree', 'balai', lang)}")
+            box.children = [unit_node(box.id, u, ikks_by_unit) for u in members]
             box.budget = round(sum(c.budget for c in box.children), 2)
+            box.covers = list(members)
             out.append(box)
         return out
 
@@ -156,7 +153,7 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
         for n, a in g.nodes(data=True):
             if a["kind"] == "IKK" and not out_rel(g, n, "CASCADES_TO"):
                 loose[f"Unit:{a['unit']}"].append(n)
-        lain = Node("Lain", "Lain", *NOT_CASCADED["en" if lang == "en" else "id"])
+        lain = Node("Lain", "Lain", say("poster-tree", "not-cascaded", lang), say("poster-tree", "not-cascaded-note", lang))
         lain.children = unit_children("Lain", None, loose, [])
         lain.budget = round(sum(c.budget for c in lain.children), 2)
         if lain.children:
@@ -167,13 +164,19 @@ def build_tree(g: nx.DiGraph, *, unit: str | None = None, sp: str | None = None,
 
 
 def _cut(node: Node, level: int) -> None:
+    if node.kind == "Tipe":  # its balai are drawn from the IKK depth on; above it the box stands for them
+        if level < LEVEL["IKK"]:
+            node.children = []
+            return
+        node.covers = []
     node.children = [c for c in node.children if LEVEL[c.kind] <= level]
-    node.covers = [(kind, gid) for kind, gid in node.covers if LEVEL[kind] <= level]
     for c in node.children:
         _cut(c, level)
 
 
 def _agency_kode(g: nx.DiGraph) -> str:
+    if "agency" in g.graph:  # poster_graph: a selection may leave the agency's row out
+        return g.graph["agency"]
     for _, a in g.nodes(data=True):
         if a["kind"] == "Unit" and is_agency(a):
             return a["kode"]

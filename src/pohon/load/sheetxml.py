@@ -1,0 +1,93 @@
+"""What a workbook's XML says that the values of its cells do not: the formulas that hold no stored value, and
+whether the sheet's first cell is A1 (pohon.load.workbook's fast reader starts its grid at the first cell).
+
+A sheet's XML is searched once for `f>`, which ends every formula element that holds a formula (`</f>`,
+`</x:f>`; a shared formula's `<f t="shared" si="0"/>` cells always come with the group's first cell, which
+holds it): one bytes.find over the sheet, ~0.06 s for the 69 MB of the 100k-komponen workbook (the
+inflating costs ~0.15 s; regular expressions over every sheet took 0.45 s in all). The cell-by-cell
+regular expressions run only on the sheets where the search finds something.
+"""
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pohon.errors import column_number
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_F = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_V = re.compile(rb"<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>", re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
+_FORMULA_END = b"f>"
+
+
+@dataclass
+class SheetFacts:
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, "=…") with no stored value
+    starts_at_a1: bool = True  # the sheet's first cell is A1 and holds a value
+
+
+class WorkbookXml:
+    """The sheets of an .xlsx: sheet name -> zip member."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        with zipfile.ZipFile(path) as z:
+            book = ET.fromstring(z.read("xl/workbook.xml"))
+            rels = {r.get("Id"): r.get("Target", "")
+                    for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels")).findall("p:Relationship", _NS)}
+            self.members = {s.get("name"): _member(rels.get(s.get(f"{{{_NS['r']}}}id"), ""))
+                            for s in book.findall("m:sheets/m:sheet", _NS)}
+
+    def size(self, sheet: str) -> int:
+        with zipfile.ZipFile(self.path) as z:
+            try:
+                return z.getinfo(self.members.get(sheet, "")).file_size
+            except KeyError:
+                return 0
+
+    def facts(self, sheet: str) -> SheetFacts:
+        with zipfile.ZipFile(self.path) as z:
+            try:
+                xml = z.read(self.members.get(sheet, ""))
+            except KeyError:
+                return SheetFacts(starts_at_a1=False)
+        formulas = _formulas_without_value(xml) if xml.find(_FORMULA_END) >= 0 else []
+        return SheetFacts(formulas, _starts_at_a1(xml))
+
+
+def _starts_at_a1(xml: bytes) -> bool:
+    """The sheet's first cell is A1 and holds a value."""
+    start = xml.find(b"sheetData")
+    first = _CELL.search(xml, start) if start >= 0 else None
+    return bool(first and re.search(rb'\br="A1"', first.group(1)) and first.group(2)
+                and _VALUE.search(first.group(2)))
+
+
+def _member(target: str) -> str:
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def _formulas_without_value(xml: bytes) -> list[tuple[int, int, str]]:
+    found = []
+    for attrs, body in _CELL.findall(xml):
+        if not body or not _F.search(body):
+            continue
+        value = _V.search(body)
+        if value and value.group(1).strip():
+            continue
+        ref = _REF.search(attrs)
+        if ref:
+            f = _F.search(body).group(1) or b""
+            found.append((int(ref.group(2)), column_number(ref.group(1).decode()),
+                          "=" + html.unescape(f.decode("utf-8", "replace"))))
+    return found
