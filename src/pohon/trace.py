@@ -145,9 +145,41 @@ def _ik_scope(ds, code: str):
     return Selection(units=tuple(sorted(carriers)))
 
 
-def trace_dataset(ds, query: str) -> Trace:
+def trace_folder(folder, query: str) -> Trace:
+    """= trace_dataset(load_dataset(folder), query). When the folder's files are unchanged since they last
+    loaded without errors (pohon.load.checked), only the rows the trace shows are read; otherwise the
+    folder is loaded and validated whole (raising LoadError) and kept for the next trace."""
+    from pohon.load import checked, load_dataset
+
+    cached = checked.open_checked(folder)
+    if cached is not None:
+        try:
+            return _trace_checked(cached, query)
+        except NodeNotFound:
+            raise
+        except Exception:  # noqa: BLE001 - an unreadable cache entry is a miss, never an answer
+            pass
+    entry = checked.entry_for(folder)
+    ds = load_dataset(folder)
+    checked.store(entry, ds)
+    return trace_dataset(ds, query)
+
+
+def _trace_checked(cached, query: str) -> Trace:
+    from dataclasses import replace
+
+    heads = cached.dataset(units=())  # the small tables whole, the big ones empty; `scope` reads ikk's IKs
+    selection = scope(replace(heads, tables=dict(heads.tables, ikk=cached.columns("ikk", ["unit", "ik"]))), query)
+    if selection is None:
+        return trace_dataset(cached.dataset(), query)
+    units = selection.units if selection.units is not None else (selection.unit,)
+    return trace_dataset(cached.dataset(units), query, whole=cached.dataset)
+
+
+def trace_dataset(ds, query: str, whole=None) -> Trace:
     """= trace(build_graph(ds), query), building only the part of the graph the trace shows where the query
-    names a node exactly (a case-insensitive or misspelt query is resolved on the whole graph)."""
+    names a node exactly (a case-insensitive or misspelt query is resolved on the whole graph). `whole`:
+    when `ds` holds only the rows of `scope(ds, query)`, a function giving the whole Dataset."""
     from pohon.graph import build_graph
 
     selection = scope(ds, query)
@@ -157,7 +189,7 @@ def trace_dataset(ds, query: str) -> Trace:
         exact = q if q in g else next((f"{k}:{q}" for k in _PREFER if f"{k}:{q}" in g), None)
         if exact is not None and (exact == q or g.nodes[exact]["kind"] in _UNIT_KINDS + ("IK",)):
             return trace(g, exact)
-    return trace(build_graph(ds), query)
+    return trace(build_graph(whole() if whole else ds), query)
 
 
 def trace(g: nx.DiGraph, query: str) -> Trace:

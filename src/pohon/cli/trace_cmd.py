@@ -6,7 +6,7 @@ import sys
 import click
 
 from pohon.cli import main
-from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, lang_option, load_or_exit
+from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, default_data_dir, lang_option
 
 FORMATS = ("json", "text")  # = pohon.exporters.trace_tree.FORMATS (tests/test_cli_help.py keeps them equal)
 
@@ -24,11 +24,10 @@ def trace_cmd(node, data_dir, fmt, lang):
     (T1/SP3/a), a unit (P4SI), an IKK (P4SI:SK.1.2), a komponen (P4SI:SK.1.2:A) or a full node id.
     """
     from pohon.exporters.trace_tree import FORMATS as RENDER
-    from pohon.trace import NodeNotFound, trace_dataset
+    from pohon.trace import NodeNotFound, trace_folder
 
-    ds = load_or_exit(data_dir)
     try:
-        result = trace_dataset(ds, node)
+        result = trace_folder(data_dir or default_data_dir(), node)  # a LoadError goes to the CLI's error path
     except NodeNotFound as err:
         click.echo(err.message(lang), err=True)
         sys.exit(EXIT_BAD_INPUT)

@@ -1,9 +1,9 @@
 """Findings as text, JSON or Markdown."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 
+from pohon import jsontext
 from pohon.checks import SEVERITY_RANK, Finding
 from pohon.dataset import Dataset
 from pohon.markdown import cell as md_cell
@@ -27,7 +27,7 @@ def worst(findings: list[Finding]) -> str | None:
 
 def to_json(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
     doc = {"findings": [f.as_dict(lang) for f in findings], "summary": summary(ds, findings)}
-    return json.dumps(doc, ensure_ascii=False, indent=2, default=str, allow_nan=False) + "\n"
+    return jsontext.dumps(doc) + "\n"  # = json.dumps(doc, ensure_ascii=False, indent=2, default=str, allow_nan=False)
 
 
 def to_text(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:

@@ -8,11 +8,14 @@ and field where they occur. Lines count as `grep -n` counts them: only LF ends a
 
 Two readers give the same result: polars (fast, multithreaded) reads every file whose bytes need none of the
 grammar's rare cases — checked on the bytes first, with memchr-speed scans — and this module's tokenizer
-reads the rest and every file that has an error, so locations are always exact.
+reads the rest and every file that has an error, so locations are always exact. polars reads a large file a
+slice of records at a time (`Parsed.slices`), so that the loader types one slice's strings before reading the next
+(peak memory); a slice polars refuses raises Refused, and the loader reads the file again with the tokenizer.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pohon.errors import RowError
@@ -20,17 +23,34 @@ from pohon.schema import WHITESPACE
 from pohon.textio import TextFileError, decode, position
 
 
+CHUNK_BYTES = 4 << 20  # the size of the slices polars reads a file in
+
+
+class Refused(Exception):
+    """polars refused a slice of the file: the tokenizer reads the file (and says where and why)."""
+
+
 @dataclass
 class Parsed:
-    """`header` (stripped names), `cells[name]` (a polars String Series per header column, "" for empty),
-    `lines` (the first line of every record), `ok` False when the file could not be read through."""
+    """`header` (stripped names), `frame` (a polars DataFrame of String columns named c0…cN-1, "" for
+    empty, plus `_line`, the first line of every record) or, for a file polars reads in slices, `slices`
+    (such frames, one a slice, read as they are iterated; `slow()` gives the file read by the tokenizer,
+    for when a slice raises Refused); `ok` False when the file could not be read through."""
 
     header: list[str]
-    frame: object = None  # polars.DataFrame of String columns named c0…cN-1, plus `_line`
+    frame: object = None
     ok: bool = True
     errors: list[RowError] = field(default_factory=list)
     decimal_comma: bool = False
     reader: str = "polars"
+    slices: Iterator | None = None
+    slow: object = None
+
+    def frames(self) -> Iterator | None:
+        """The record frames in file order: the slices, or the one frame; None when there are none."""
+        if self.slices is not None:
+            return self.slices
+        return None if self.frame is None else iter([self.frame])
 
 
 def delimiter(header_line: str) -> str:
@@ -41,16 +61,19 @@ def parse(data: bytes, name: str) -> Parsed:
     """Header and cells of one CSV file; errors of the bytes themselves are in `errors` (and `ok` False)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    first_nl = data.find(b"\n")
-    head = data[: first_nl if first_nl >= 0 else len(data)]
-    try:
-        delim = delimiter(head.decode("utf-8"))
-    except UnicodeDecodeError:
-        delim = ","
+    delim = _delimiter_of(data)
     fast = _fast(data, delim, name)
     if fast is not None:
         return fast
     return _slow(data, delim, name)
+
+
+def _delimiter_of(data: bytes) -> str:
+    first_nl = data.find(b"\n")
+    try:
+        return delimiter(data[: first_nl if first_nl >= 0 else len(data)].decode("utf-8"))
+    except UnicodeDecodeError:
+        return ","
 
 
 # --- the fast reader -------------------------------------------------------------------------------------
@@ -85,23 +108,48 @@ def _fast(data: bytes, delim: str, name: str) -> Parsed | None:
         frame = pl.DataFrame({n: pl.Series(n, [], pl.String) for n in names}).with_columns(
             pl.Series("_line", [], pl.Int64))
         return Parsed(header, frame, decimal_comma=delim == ";")
-    try:
-        frame = pl.read_csv(data, has_header=False, skip_rows=1, separator=delim, quote_char='"',
-                            schema={n: pl.String for n in names}, encoding="utf8", empty_string_is_null=False,
-                            truncate_ragged_lines=False, raise_if_empty=False)
-    except pl.exceptions.PolarsError:  # a refusal sends the file to the tokenizer, which says where and why
-        return None
-    if frame.width != len(names):
-        return None
-    if any(frame.null_count().row(0)):
-        frame = frame.with_columns(pl.col(n).fill_null("") for n in names)
+    # quoted newlines shift the lines of every later record: such a file is read in one piece
+    slices = [(header_end + 1, len(data))] if quotes[1] else _slices(data, header_end + 1)
+    return Parsed(header, slices=_frames(data, slices, delim, names, quotes[1]), decimal_comma=delim == ";",
+                  slow=lambda: parse_slow(data, name))
+
+
+def _slices(data: bytes, start: int) -> list[tuple[int, int]]:
+    """(start, end) byte ranges of about CHUNK_BYTES, each ending after a LF (no record spans two: the file
+    has no quoted newline)."""
+    out = []
+    while start < len(data):
+        end = data.find(b"\n", start + CHUNK_BYTES)
+        end = len(data) if end < 0 else end + 1
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _frames(data: bytes, slices, delim: str, names: list[str], quoted_newlines: bool):
+    """The String frame of each slice; raises Refused when polars refuses one."""
+    import polars as pl
+
     first = 2  # the header is line 1
-    line = pl.int_range(0, frame.height, dtype=pl.Int64) + first
-    if quotes[1]:  # quoted newlines: every record after one starts that many lines later
-        newlines = pl.sum_horizontal(pl.col(n).str.count_matches("\n", literal=True) for n in names)
-        line = line + newlines.cum_sum().shift(1, fill_value=0).cast(pl.Int64)
-    frame = frame.with_columns(line.alias("_line"))
-    return Parsed(header, frame, decimal_comma=delim == ";")
+    for start, end in slices:
+        whole = len(slices) == 1  # the file after its header line: read in place, not copied
+        try:
+            frame = pl.read_csv(data if whole else data[start:end], has_header=False, skip_rows=int(whole),
+                                separator=delim, quote_char='"',
+                                schema={n: pl.String for n in names}, encoding="utf8",
+                                empty_string_is_null=False, truncate_ragged_lines=False, raise_if_empty=False)
+        except pl.exceptions.PolarsError:
+            raise Refused from None
+        if frame.width != len(names):
+            raise Refused
+        if any(frame.null_count().row(0)):
+            frame = frame.with_columns(pl.col(n).fill_null("") for n in names)
+        line = pl.int_range(0, frame.height, dtype=pl.Int64) + first
+        if quoted_newlines:  # every record after one starts that many lines later
+            newlines = pl.sum_horizontal(pl.col(n).str.count_matches("\n", literal=True) for n in names)
+            line = line + newlines.cum_sum().shift(1, fill_value=0).cast(pl.Int64)
+        first += frame.height
+        yield frame.with_columns(line.alias("_line"))
 
 
 def _quotes(data: bytes, d: bytes) -> tuple[bool, bool]:
@@ -134,6 +182,13 @@ def _utf16(data: bytes) -> bool:
 
 
 # --- the tokenizer ---------------------------------------------------------------------------------------
+
+def parse_slow(data: bytes, name: str) -> Parsed:
+    """What `parse` gives, read by the tokenizer."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return _slow(data, _delimiter_of(data), name)
+
 
 def _slow(data: bytes, delim: str, name: str) -> Parsed:
     import polars as pl

@@ -8,7 +8,7 @@ import polars as pl
 from pohon.errors import RowError
 from pohon.load import cells
 from pohon.load.cells import strip
-from pohon.load.csvparse import Parsed
+from pohon.load.csvparse import Parsed, Refused
 from pohon.nodes import AGENCY_KELOMPOK, SEP
 from pohon.schema import PERCENT_SATUAN, YEAR_COLUMN, Table, Years
 
@@ -52,9 +52,16 @@ def empty_frame(table: Table, years, marks) -> pl.DataFrame:
 
 def read_table(parsed: Parsed, table: Table, unit_types: set[str] | None) -> FileResult:
     """One file's header and cells (pohon.load.csvparse, or a workbook sheet) read against its table."""
+    try:
+        return _read(parsed, table, unit_types)
+    except Refused:  # polars refused a slice: the tokenizer reads the file and says where and why
+        return _read(parsed.slow(), table, unit_types)
+
+
+def _read(parsed: Parsed, table: Table, unit_types: set[str] | None) -> FileResult:
     out = FileResult(table)
     out.errors += parsed.errors
-    if parsed.frame is None and not parsed.errors and parsed.header == [""]:
+    if parsed.frames() is None and not parsed.errors and parsed.header == [""]:
         out.errors.append(RowError(table.file, 1, 1, "empty-file", "no header row / tidak ada baris judul"))
         return out
     if not any(parsed.header):
@@ -64,8 +71,9 @@ def read_table(parsed: Parsed, table: Table, unit_types: set[str] | None) -> Fil
     if not _check_header(table, parsed.header, unit_types, out):
         return out
     out.ok = parsed.ok
-    if parsed.frame is not None:
-        _read_rows(parsed.frame, parsed.header, table, parsed.decimal_comma, out)
+    frames = parsed.frames()
+    if frames is not None:
+        _read_rows(frames, table, parsed.decimal_comma, out)
     return out
 
 
@@ -110,10 +118,11 @@ class _Check:
     quote: str
 
 
-def _read_rows(frame: pl.DataFrame, header: list[str], table: Table, decimal_comma: bool, out: FileResult) -> None:
+def _read_rows(frames, table: Table, decimal_comma: bool, out: FileResult) -> None:
     """Every column by its kind in one pass; then the rare number cells, the text rules on the rows whose
-    cells read, and the messages of the cells that are wrong (only when some are)."""
-    frame = _drop_blank(frame)
+    cells read, and the messages of the cells that are wrong (only when some are). `frames` are the file's
+    slices: each is typed and its strings dropped before the next is read; the wrong cells of every slice
+    are kept (with the columns their messages quote) for the messages."""
 
     def raw(name: str) -> pl.Expr:
         col = out.columns.get(name)
@@ -159,9 +168,7 @@ def _read_rows(frame: pl.DataFrame, header: list[str], table: Table, decimal_com
     if table.name == "units":  # a unit row that fails still names a type cascading.csv may mark
         exprs.append(cells.strip(raw("tipe")).alias("_tipe_raw"))
     exprs += [pl.col("_line").abs(), (pl.col("_line") < 0).alias("_extra")]
-    typed = frame.lazy().select(exprs).collect()
-    typed, rare_checks = _patch_rare(typed, rare_cols, decimal_comma, target)
-    conversion += rare_checks
+    conversion += [_rare_check(n, kind, target) for n, kind in rare_cols]
     after = []
     for n in year_cols:
         quote = f"_cell:{n}" if target else f"_src:{n}"
@@ -173,36 +180,62 @@ def _read_rows(frame: pl.DataFrame, header: list[str], table: Table, decimal_com
         else:
             after.append((pl.col(n) < 0).fill_null(False).alias(f"_neg:{n}"))
             conversion.append(_Check(f"_neg:{n}", n, "negative-amount", cells.MESSAGES["negative"], quote))
-    plan = typed.lazy()
-    if after:
-        plan = plan.with_columns(after)
-    if target:  # a refused percentage has no value
-        plan = plan.with_columns(pl.when(pl.col(f"_pctbad:{n}")).then(None).otherwise(pl.col(n)).alias(n)
-                                 for n in year_cols)
-    failed = pl.any_horizontal([pl.col(c.mask) for c in conversion] + [pl.col("_extra")])
-    plan = plan.with_columns(failed.alias("_failed"))
     validation = _text_checks(table, present)
-    if validation:
-        plan = plan.with_columns((mask & ~pl.col("_failed")).alias(c.mask) for c, mask in validation)
     checks = conversion + [c for c, _ in validation]
-    typed = plan.with_columns(pl.any_horizontal([pl.col("_failed")] + [pl.col(c.mask) for c, _ in validation])
-                              .alias("_bad_row")).collect()
-    any_bad = typed["_bad_row"].any()
-    if any_bad:
-        _errors(out, table.file, typed, checks)
+    names = [c.name for c in table.plain]
+    for y in years:
+        names += [n for n, _ in year_dtypes(table.years, y)]
+    names += out.marks
+    kept = [*names, "_line", "_bad_row", *(["_tipe_raw"] if table.name == "units" else [])]
+    wrong = list(dict.fromkeys(["_line", *(c.mask for c in checks), *(c.quote for c in checks)]))
+
+    def typed_rows(frame: pl.DataFrame) -> pl.DataFrame:
+        typed = _drop_blank(frame).lazy().select(exprs).collect()
+        typed = _patch_rare(typed, rare_cols, decimal_comma, target)
+        plan = typed.lazy()
+        if after:
+            plan = plan.with_columns(after)
+        if target:  # a refused percentage has no value
+            plan = plan.with_columns(pl.when(pl.col(f"_pctbad:{n}")).then(None).otherwise(pl.col(n)).alias(n)
+                                     for n in year_cols)
+        failed = pl.any_horizontal([pl.col(c.mask) for c in conversion] + [pl.col("_extra")])
+        plan = plan.with_columns(failed.alias("_failed"))
+        if validation:
+            plan = plan.with_columns((mask & ~pl.col("_failed")).alias(c.mask) for c, mask in validation)
+        return plan.with_columns(pl.any_horizontal([pl.col("_failed")] + [pl.col(c.mask) for c, _ in validation])
+                                 .alias("_bad_row")).collect()
+
+    parts, bad_parts = [], []
+    for frame in frames:
+        typed = typed_rows(frame)
+        del frame
+        if typed["_bad_row"].any():
+            bad_parts.append(typed.filter(pl.col("_bad_row")).select(wrong))
+        parts.append(_columns(typed, kept))
+        del typed
+    typed = parts[0] if len(parts) == 1 else _contiguous(parts)
+    del parts
+    if bad_parts:
+        _errors(out, table.file, pl.concat(bad_parts), checks)
     good = ~pl.col("_bad_row")
     out.ids = _columns(typed, list(table.key)) if table.key else None
     if table.name == "units":
         non_agency = pl.col("kelompok").str.to_uppercase() != AGENCY_KELOMPOK
         out.unit_types = set(typed.filter(good & non_agency)["tipe"].to_list()) | \
             set(typed.filter(~good)["_tipe_raw"].to_list())
-    names = [c.name for c in table.plain]
-    for y in years:
-        names += [n for n, _ in year_dtypes(table.years, y)]
-    names += out.marks
     out.frame = _columns(typed, [*names, "_line"])
-    if any_bad:
+    if bad_parts:
         out.frame = out.frame.filter(~typed["_bad_row"])
+
+
+def _contiguous(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """The slices' frames as one, each column in one buffer (the rules' joins and group-bys on a column of
+    many chunks copy it each time), made a column at a time: `parts` is emptied as it goes."""
+    columns = pl.concat(parts, rechunk=False).get_columns()
+    parts.clear()
+    for i in range(len(columns)):
+        columns[i] = columns[i].rechunk()
+    return pl.DataFrame(columns)
 
 
 def _columns(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
@@ -227,16 +260,24 @@ def _drop_blank(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(~blank)
 
 
-def _patch_rare(typed: pl.DataFrame, rare_cols, decimal_comma: bool, target: bool):
+def _rare_check(n: str, kind: str, target: bool) -> _Check:
+    """The check of the rare cells of column `n` that pohon.numbers / int() refuse (see _patch_rare)."""
+    if kind == "number" and target:
+        return _Check(f"_bad:{n}", n, "bad-target", cells.not_valid, f"_cell:{n}")
+    return _Check(f"_bad:{n}", n, "bad-number", cells.not_valid, f"_src:{n}")
+
+
+def _patch_rare(typed: pl.DataFrame, rare_cols, decimal_comma: bool, target: bool) -> pl.DataFrame:
     """Read the rare cells of number and `baris` columns with pohon.numbers / int(), once per distinct value.
-    In a target column a cell that is no number is a text target (`BB`), unless it is a percentage."""
-    checks: list[_Check] = []
+    In a target column a cell that is no number is a text target (`BB`), unless it is a percentage. Each
+    column gets its mask of refused cells (`_rare_check`)."""
     if not rare_cols:
-        return typed, checks
+        return typed
     counts = typed.select(pl.col(f"_rare:{n}").sum() for n, _ in rare_cols).row(0)
     patches = []
     for (n, kind), count in zip(rare_cols, counts):
         if not count:
+            patches.append(pl.lit(False).alias(f"_bad:{n}"))
             continue
         rare, src = pl.col(f"_rare:{n}"), pl.col(f"_src:{n}")
         values = typed.filter(rare)[f"_src:{n}"].unique().to_list()
@@ -248,18 +289,13 @@ def _patch_rare(typed: pl.DataFrame, rare_cols, decimal_comma: bool, target: boo
             if good else pl.lit(None, dtype)
         patches.append(pl.when(rare).then(patched).otherwise(pl.col(n)).alias(n))
         wrong = rare & src.is_in(bad)
-        code = "bad-number"
         if kind == "number" and target:
             patches.append(pl.when(wrong & ~pl.col(f"_pct:{n}"))
                            .then(strip(src).str.replace_all(r"\s+", " "))
                            .otherwise(pl.lit(None, pl.String)).alias(f"{n}_text"))
-            wrong, code = wrong & pl.col(f"_pct:{n}"), "bad-target"
+            wrong = wrong & pl.col(f"_pct:{n}")
         patches.append(wrong.alias(f"_bad:{n}"))
-        checks.append(_Check(f"_bad:{n}", n, code, cells.not_valid, f"_cell:{n}" if target and kind == "number"
-                             else f"_src:{n}"))
-    if patches:
-        typed = typed.with_columns(patches)
-    return typed, checks
+    return typed.with_columns(patches)
 
 
 def _text_checks(table: Table, present) -> list[tuple[_Check, pl.Expr]]:

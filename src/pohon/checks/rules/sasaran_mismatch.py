@@ -22,8 +22,9 @@ def sasaran_mismatch(t):
     """
     sk = t["sk"].select("unit", "sk", pl.col("sp").alias("sk_sp"))
     ik = t.ik.select(pl.col("code").alias("ik"), pl.col("sp").alias("ik_sp"), pl.col("node").alias("ik_node"))
-    ikk = t.ikk.filter(pl.col("cascades")).join(sk, on=["unit", "sk"]).join(ik, on="ik")
-    hits = with_nodes(ikk.filter((pl.col("sk_sp") != "") & (pl.col("sk_sp") != pl.col("ik_sp"))), "IKK")
+    ikk = t.ikk.lazy().filter(pl.col("cascades")).select("unit", "ikk", "sk", "ik") \
+        .join(sk.lazy(), on=["unit", "sk"]).join(ik.lazy(), on="ik")
+    hits = with_nodes(ikk.filter((pl.col("sk_sp") != "") & (pl.col("sk_sp") != pl.col("ik_sp"))).collect(), "IKK")
     for node, unit, code, sk_sp, ik_node, ik_sp in hits.select("node", "unit", "sk", "sk_sp", "ik_node",
                                                                "ik_sp").iter_rows():
         yield finding(sasaran_mismatch, node, sk=f"SK:{unit}:{code}", sk_sp=sk_sp, ik=ik_node, ik_sp=ik_sp,

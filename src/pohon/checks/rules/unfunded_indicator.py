@@ -20,12 +20,12 @@ def unfunded_indicator(t):
     funded only in 2024 is funded; an IKK whose only komponen is `*` is reported.
     """
     key = ["unit", "ikk"]
-    funded = t.komponen.filter(pl.col("total") > 0).select(key).unique()
-    hits = t["ikk"].select(key).join(funded, on=key, how="anti")
+    funded = t.komponen.lazy().filter(pl.col("total") > 0).select(key).unique()
+    hits = t["ikk"].lazy().select(key).join(funded, on=key, how="anti").collect()
     if not hits.height:
         return
-    counts = t.komponen.join(hits, on=key, how="semi").group_by(key).agg(
-        pl.len().alias("komponen"), pl.col("bintang").sum().alias("starred"))
+    counts = t.komponen.lazy().select(*key, "bintang").join(hits.lazy(), on=key, how="semi").group_by(key).agg(
+        pl.len().alias("komponen"), pl.col("bintang").sum().alias("starred")).collect()
     hits = with_nodes(hits.join(counts, on=key, how="left"), "IKK")
     for node, count, starred in hits.select("node", "komponen", "starred").iter_rows():
         yield finding(unfunded_indicator, node, komponen=count or 0, starred=starred or 0)
