@@ -6,41 +6,13 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from pohon.checks import run_checks
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script
 from pohon.exporters.neo4j.push import push
 from pohon.graph import load_graph
-from tests.fixtures import BAD_FIXTURES, fixture_dir
-from tests.neo4j.helpers import (REPO, canonical_dump, cypher_shell, expected_dump, graph_counts, norm, run_cypher_file,
+from tests.neo4j.helpers import (REPO, canonical_dump, cypher_shell, expected_dump, graph_counts, run_cypher_file,
                                  stored_nodes)
 from tests.neo4j.test_push import INJECTION, SCRIPT, TRICKY
-
-RULES = ("orphan-indicator", "unit-without-indicator", "budget-without-indicator", "budget-mismatch")
-CASES = ["data", "clean"] + sorted({f"{b.rule}/{b.variant}" for b in BAD_FIXTURES if b.rule in RULES})
-
-
-def python_findings(g, rule):
-    ys = list(g.graph.get("years", []))
-    out = []
-    for f in run_checks(g, [rule]):
-        d = dict(f.details)
-        if isinstance(d.get("anggaran"), dict):  # Cypher cannot build maps with computed keys
-            d["anggaran"] = [d["anggaran"].get(y) for y in ys]
-        d.pop("closest_funded", None)  # difflib similarity: Python-only (see the .cypher file's header)
-        out.append((f.rule, f.severity, f.node, f.kind, norm(d)))
-    return sorted(out, key=repr)
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_cypher_checks_equal_python_rules(driver, database, dsname, case):
-    folder = REPO / "data" if case == "data" else fixture_dir(*(case.split("/") if "/" in case else (None, None)))
-    g = load_graph(folder)
-    push(g, driver, database, dsname)
-    for rule in RULES:
-        rows = run_cypher_file(driver, database, f"{rule}.cypher", dataset=dsname, years=list(g.graph["years"]))
-        got = sorted(((r["rule"], r["severity"], r["node"], r["kind"], norm(r["details"])) for r in rows), key=repr)
-        assert got == python_findings(g, rule), f"{rule} on {case}"
 
 
 def test_traces_and_budget_by_sp(driver, database, dsname):
