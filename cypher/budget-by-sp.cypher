@@ -9,7 +9,7 @@ MATCH (sp:SP {dataset: $dataset})
 OPTIONAL MATCH (sp)-[:HAS_IK]->(:IK)-[:CASCADES_TO]->(:IKK)-[:HAS_KOMPONEN]->(k:Komponen)
 WITH sp, collect(DISTINCT k) AS ks
 UNWIND ks + [null] AS k
-OPTIONAL MATCH (k)-[a:ANGGARAN]->(:Tahun {tahun: $year})
+OPTIONAL MATCH (k)-[a:ANGGARAN {tahun: $year}]->(:Tahun)
 WITH sp, ks, sum(a.nilai) AS anggaran
 RETURN sp.id AS sp, sp.nama AS nama, $year AS year, round(anggaran, 2) AS anggaran, size(ks) AS komponen,
        size([k IN ks WHERE coalesce(k.bintang, false)]) AS starred

@@ -22,15 +22,21 @@ CALL () {
   MATCH (g:Kelompok {dataset: $dataset})-[:HAS_PART]->(p:Kelompok)
   RETURN g AS n, collect(p) AS parts, 'PAGU' AS part_value, 'total-vs-groups' AS problem
 }
+// each part's values read once (not once per year): the parts unwound, their relationships to :Tahun of
+// the part's type summed per year
+WITH n, parts, size(parts) AS nparts, part_value, problem
+UNWIND CASE WHEN nparts = 0 THEN [null] ELSE parts END AS p
+OPTIONAL MATCH (p)-[v]->(:Tahun) WHERE type(v) = part_value AND v.tahun IN $years
+WITH n, nparts, problem, v.tahun AS year, sum(v.nilai) AS total
+WITH n, nparts, problem, collect([year, total]) AS totals
+WITH n, nparts, problem, totals, [(n)-[v:PAGU]->(:Tahun) | v] AS own
 UNWIND $years AS y
-WITH n, parts, part_value, problem, y, head([(n)-[v:PAGU]->(t:Tahun) WHERE t.tahun = y | v.nilai]) AS expected
-WHERE NOT (expected IS NULL AND size(parts) = 0)
-WITH n, parts, problem, y, expected,
-     reduce(s = 0.0, p IN parts |
-       s + coalesce(head([(p)-[v]->(t:Tahun) WHERE t.tahun = y AND type(v) = part_value | v.nilai]), 0.0)) AS total
-WITH n, parts, problem, y, expected, total, round(total - coalesce(expected, 0.0), 2) AS diff
+WITH n, nparts, problem, y, head([v IN own WHERE v.tahun = y | v.nilai]) AS expected,
+     coalesce(head([t IN totals WHERE t[0] = y | t[1]]), 0.0) AS total
+WHERE NOT (expected IS NULL AND nparts = 0)
+WITH n, nparts, problem, y, expected, total, round(total - coalesce(expected, 0.0), 2) AS diff
 WHERE abs(diff) > 0.05
 RETURN 'budget-mismatch' AS rule, 'error' AS severity, n.id AS node, problem AS kind,
        {problem: problem, year: y, expected: expected, actual: round(total, 2), difference: diff,
-        parts: size(parts)} AS details
+        parts: nparts} AS details
 ORDER BY node, kind, details.year;

@@ -5,7 +5,8 @@
 // Returns: rule, severity, node (graph node id), kind, details {anggaran (list in $years order), total}.
 MATCH (k:Komponen {dataset: $dataset})
 WHERE k.bintang
-WITH k, [y IN $years | head([(k)-[a:ANGGARAN]->(t:Tahun) WHERE t.tahun = y | a.nilai])] AS anggaran
+WITH k, [(k)-[a:ANGGARAN]->(:Tahun) | a] AS values
+WITH k, [y IN $years | head([a IN values WHERE a.tahun = y | a.nilai])] AS anggaran
 WITH k, anggaran, reduce(s = 0.0, v IN anggaran | s + coalesce(v, 0.0)) AS total
 WHERE total > 0
 RETURN 'starred-with-budget' AS rule, 'warning' AS severity, k.id AS node, 'funded-star' AS kind,

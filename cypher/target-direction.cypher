@@ -13,7 +13,8 @@ CALL (ik) {
   MATCH (ik)-[:CASCADES_TO]->(ikk:IKK)
   RETURN ikk AS n
 }
-WITH n, [y IN $years | [y, head([(n)-[t:TARGET]->(x:Tahun) WHERE x.tahun = y | t.nilai])]] AS series
+WITH n, [(n)-[t:TARGET]->(:Tahun) WHERE t.nilai IS NOT NULL | t] AS targets
+WITH n, [y IN $years | [y, head([t IN targets WHERE t.tahun = y | t.nilai])]] AS series
 WITH n, [p IN series WHERE p[1] IS NOT NULL] AS s
 UNWIND range(0, size(s) - 2) AS i
 WITH n, s[i] AS a, s[i + 1] AS b

@@ -7,10 +7,10 @@
 CALL () {
   MATCH (ik:IK {dataset: $dataset})
   RETURN ik AS n, [y IN $years WHERE EXISTS {
-           MATCH (ik)-[:HAS_TARGET_ROW]->(:TargetRow|Pedoman)-[:TARGET]->(t:Tahun) WHERE t.tahun = y }] AS stated
+           MATCH (ik)-[:HAS_TARGET_ROW]->(:TargetRow|Pedoman)-[t:TARGET]->(:Tahun) WHERE t.tahun = y }] AS stated
   UNION ALL
   MATCH (ikk:IKK {dataset: $dataset})
-  RETURN ikk AS n, [y IN $years WHERE EXISTS { MATCH (ikk)-[:TARGET]->(t:Tahun) WHERE t.tahun = y }] AS stated
+  RETURN ikk AS n, [y IN $years WHERE EXISTS { MATCH (ikk)-[t:TARGET]->(:Tahun) WHERE t.tahun = y }] AS stated
 }
 WITH n, stated, [y IN $years WHERE NOT y IN stated] AS missing
 WHERE size(missing) > 0

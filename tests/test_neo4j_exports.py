@@ -57,7 +57,8 @@ def test_neo4j_admin_headers(tmp_path):
     header, row = list(csv.reader(io.StringIO(files["nodes_Unit.csv"])))[:2]
     assert header[:3] == ["id:ID", ":LABEL", "dataset"] and "baris:long" in header
     assert row[1] == "Pohon" + ARRAY_DELIMITER + "Unit"
-    assert next(csv.reader(io.StringIO(files["relationships_PAGU.csv"]))) == [":START_ID", ":END_ID", ":TYPE", "nilai:double"]
+    assert next(csv.reader(io.StringIO(files["relationships_PAGU.csv"]))) == \
+        [":START_ID", ":END_ID", ":TYPE", "nilai:double", "tahun:long"]
     assert "unitTypes:string[]" in next(csv.reader(io.StringIO(files["nodes_IK.csv"])))
     rel = next(csv.reader(io.StringIO(files["relationships_HAS_IK.csv"])))
     assert rel[:3] == [":START_ID", ":END_ID", ":TYPE"]
@@ -116,4 +117,4 @@ def test_neo4j_admin_types_each_value_as_the_push_does():
     assert bb and all(seen[((n, "TARGET", "Tahun:2024"), "teks")] == "string" for n in bb)
     assert not any(f.endswith("-2.csv") for f in files)
     header = next(csv.reader(io.StringIO(files["relationships_TARGET.csv"])))
-    assert header == [":START_ID", ":END_ID", ":TYPE", "nilai:double", "teks:string"]
+    assert header == [":START_ID", ":END_ID", ":TYPE", "nilai:double", "tahun:long", "teks:string"]

@@ -8,8 +8,9 @@ CSVs share. docs/neo4j-model.md explains each choice; in short:
   `COUNTED_IN` as Kelompok -> Unit `COUNTS`, Kelompok -> TOTAL `PART_OF` as TOTAL -> Kelompok `HAS_PART`;
   an SK's `sp` is also SP -> SK `CASCADES_TO`, and the agency has Instansi -> Unit `HAS_UNIT`;
 - per-year values (`target_2024`, `pagu_2024`, `anggaran_2024`) are relationships to the dataset's `Tahun`
-  node of that year: `(n)-[:TARGET|PAGU|ANGGARAN {nilai | teks}]->(:Tahun {tahun})`, numbers in `nilai`,
-  text (a `BB` target) in `teks`; a missing value is no relationship;
+  node of that year: `(n)-[:TARGET|PAGU|ANGGARAN {tahun, nilai | teks}]->(:Tahun {tahun})`, numbers in
+  `nilai`, text (a `BB` target) in `teks`, the year also on the relationship (a filter by year then reads
+  the relationship only); a missing value is no relationship;
 - the target tables (Tabel 2 / Lampiran II: G.graph['ik_target'], Lampiran III: G.graph['pedoman']) are
   `TargetRow` and `Pedoman` nodes, linked from the IK (or Tujuan) whose code they name (`HAS_TARGET_ROW`)
   and a Pedoman row from its unit (`HAS_PEDOMAN`);
@@ -116,7 +117,7 @@ def properties(attrs: dict, skip: tuple[str, ...] = ()) -> dict:
 
 
 def year_value(v) -> dict | None:
-    """The properties of a TARGET/PAGU/ANGGARAN relationship: {nilai: number} or {teks: text}; None: no value."""
+    """The value of a TARGET/PAGU/ANGGARAN relationship: {nilai: number} or {teks: text}; None: no value."""
     if v is None or v == "" or isinstance(v, bool):
         return None
     if isinstance(v, (int, float)):
@@ -180,7 +181,7 @@ class _Builder:
             props = year_value(v)
             if props is not None:
                 self.years.add(year)
-                self.pending.append((YEARLY[prefix], nid, year, props))
+                self.pending.append((YEARLY[prefix], nid, year, {"tahun": year, **props}))
 
 
 def _row_id(prefix: str, *parts) -> str:
