@@ -36,42 +36,24 @@ WITH ik, alltypes, upt, bb, sek, matrix, text, sections,
             trim(reduce(s = '', c IN split(p, '') |
               s + CASE WHEN c =~ '(?U)\\s' THEN CASE WHEN s = '' OR s ENDS WITH ' ' THEN '' ELSE ' ' END ELSE c END))]
       WHERE t <> ''] AS parts
-WITH ik, upt, matrix, text, sections,
-     [t IN parts |
+// every phrase (the parts, then each section's Penanggung Jawab) read into unit types as UnitTypes.token
+WITH ik, alltypes, upt, matrix, text, sections, size(parts) AS np,
+     [t IN parts + [p IN sections | coalesce(p.penanggungJawab, '')] |
        CASE
          WHEN toUpper(t) IN [x IN alltypes | toUpper(x)] THEN [x IN alltypes WHERE toUpper(x) = toUpper(t)][..1]
          WHEN toLower(t) IN ['set', 'sekretariat'] OR toLower(t) STARTS WITH 'sekretariat' THEN sek
          WHEN toLower(t) CONTAINS 'seluruh unit' OR toLower(t) CONTAINS 'semua unit' THEN alltypes
          WHEN toLower(t) CONTAINS 'balai besar' THEN bb
          WHEN toLower(t) CONTAINS 'balai' THEN upt
-         ELSE [] END] AS per_part,
-     [p IN sections |
+         ELSE [] END] AS typed
+// a section: its unit type by name; BALAI: the UPT types its Penanggung Jawab names, else every UPT type
+WITH ik, matrix, text, typed[..np] AS per_part,
+     [i IN range(0, size(sections) - 1) |
        CASE
-         WHEN toUpper(p.bagian) IN [x IN alltypes | toUpper(x)] THEN [x IN alltypes WHERE toUpper(x) = toUpper(p.bagian)][..1]
-         WHEN toUpper(p.bagian) = 'BALAI' THEN
-           CASE WHEN size([x IN (
-                  CASE
-                    WHEN toUpper(coalesce(p.penanggungJawab, '')) IN [x IN alltypes | toUpper(x)]
-                      THEN [x IN alltypes WHERE toUpper(x) = toUpper(p.penanggungJawab)][..1]
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) IN ['set', 'sekretariat']
-                         OR toLower(coalesce(p.penanggungJawab, '')) STARTS WITH 'sekretariat' THEN sek
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'seluruh unit'
-                         OR toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'semua unit' THEN alltypes
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'balai besar' THEN bb
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'balai' THEN upt
-                    ELSE [] END) WHERE x IN upt]) > 0
-                THEN [x IN (
-                  CASE
-                    WHEN toUpper(coalesce(p.penanggungJawab, '')) IN [x IN alltypes | toUpper(x)]
-                      THEN [x IN alltypes WHERE toUpper(x) = toUpper(p.penanggungJawab)][..1]
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) IN ['set', 'sekretariat']
-                         OR toLower(coalesce(p.penanggungJawab, '')) STARTS WITH 'sekretariat' THEN sek
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'seluruh unit'
-                         OR toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'semua unit' THEN alltypes
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'balai besar' THEN bb
-                    WHEN toLower(coalesce(p.penanggungJawab, '')) CONTAINS 'balai' THEN upt
-                    ELSE [] END) WHERE x IN upt]
-                ELSE upt END
+         WHEN toUpper(sections[i].bagian) IN [x IN alltypes | toUpper(x)]
+           THEN [x IN alltypes WHERE toUpper(x) = toUpper(sections[i].bagian)][..1]
+         WHEN toUpper(sections[i].bagian) = 'BALAI'
+           THEN CASE WHEN any(x IN typed[np + i] WHERE x IN upt) THEN [x IN typed[np + i] WHERE x IN upt] ELSE upt END
          ELSE [] END] AS per_section
 WITH ik, matrix, text,
      reduce(acc = [], l IN per_part | acc + [x IN l WHERE NOT x IN acc]) AS terkait,
