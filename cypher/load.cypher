@@ -2,7 +2,8 @@
 //   written out for each label and relationship type of the model (docs/neo4j-model.md).
 //   Not a script to run top to bottom: a driver (in any language) runs each statement with its
 //   parameters, in separate transactions except step 4 (one transaction: check, retire, rename).
-// Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, props};
+// Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, props}, to
+//   :Tahun one per node: {src, values: [{dst, props}]};
 //   node props = the camelCase properties including id, without dataset; relationship props only the
 //   value of a TARGET/PAGU/ANGGARAN ({nilai} or {teks}); lists stay lists, mixed values JSON text,
 //   no nulls - see pohon.exporters.neo4j.model and docs/neo4j-model.md), $ds (the dataset a statement
@@ -66,8 +67,8 @@ UNWIND $rows AS row CREATE (n:`Pohon`:`Tujuan`) SET n = row.props, n.dataset = $
 UNWIND $rows AS row MATCH (n:`Pohon`:`Tujuan` {dataset: $ds, id: row.id}) RETURN count(n) AS c;
 UNWIND $rows AS row CREATE (n:`Pohon`:`Unit`) SET n = row.props, n.dataset = $ds RETURN count(*) AS c;
 UNWIND $rows AS row MATCH (n:`Pohon`:`Unit` {dataset: $ds, id: row.id}) RETURN count(n) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Komponen` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`ANGGARAN`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Komponen` {dataset: $ds, id: row.src})-[r:`ANGGARAN`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Komponen` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`ANGGARAN`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Komponen` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`ANGGARAN`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
 UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`IK` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`CARRIES`]->(b) SET r = row.props RETURN count(*) AS c;
 UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src})-[r:`CARRIES`]->(b:`Pohon`:`IK` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
 UNWIND $rows AS row MATCH (a:`Pohon`:`Unit` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`IK` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`CARRIES`]->(b) SET r = row.props RETURN count(*) AS c;
@@ -110,22 +111,22 @@ UNWIND $rows AS row MATCH (a:`Pohon`:`Tujuan` {dataset: $ds, id: row.src}) MATCH
 UNWIND $rows AS row MATCH (a:`Pohon`:`Tujuan` {dataset: $ds, id: row.src})-[r:`HAS_TARGET_ROW`]->(b:`Pohon`:`TargetRow` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
 UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Unit` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`HAS_UNIT`]->(b) SET r = row.props RETURN count(*) AS c;
 UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src})-[r:`HAS_UNIT`]->(b:`Pohon`:`Unit` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`PAGU`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src})-[r:`PAGU`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Kelompok` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`PAGU`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Kelompok` {dataset: $ds, id: row.src})-[r:`PAGU`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Unit` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`PAGU`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Unit` {dataset: $ds, id: row.src})-[r:`PAGU`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`IK` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`IK` {dataset: $ds, id: row.src})-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`IKK` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`IKK` {dataset: $ds, id: row.src})-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Pedoman` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Pedoman` {dataset: $ds, id: row.src})-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`TargetRow` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`TargetRow` {dataset: $ds, id: row.src})-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Tujuan` {dataset: $ds, id: row.src}) MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = row.props RETURN count(*) AS c;
-UNWIND $rows AS row MATCH (a:`Pohon`:`Tujuan` {dataset: $ds, id: row.src})-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: row.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`PAGU`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Instansi` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`PAGU`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Kelompok` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`PAGU`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Kelompok` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`PAGU`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Unit` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`PAGU`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Unit` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`PAGU`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`IK` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`IK` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`IKK` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`IKK` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Pedoman` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Pedoman` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`TargetRow` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`TargetRow` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Tujuan` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) CREATE (a)-[r:`TARGET`]->(b) SET r = v.props RETURN count(*) AS c;
+UNWIND $rows AS row MATCH (a:`Pohon`:`Tujuan` {dataset: $ds, id: row.src}) UNWIND row.values AS v MATCH (a)-[r:`TARGET`]->(b:`Pohon`:`Tahun` {dataset: $ds, id: v.dst}) RETURN count(r) AS c;
 
 // 4. Switch, one write transaction: count the staged nodes (per label) and relationships (per type) and
 //   compare with the rows written - any difference (e.g. a concurrent push of $name deleted this staging)

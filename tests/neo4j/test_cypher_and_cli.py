@@ -114,3 +114,20 @@ def test_cli_without_password_env_is_exit_2(neo4j_conn, monkeypatch):
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     r = CliRunner().invoke(main, ["neo4j", "push", "--uri", neo4j_conn["NEO4J_URI"]])
     assert r.exit_code == 2 and "NEO4J_PASSWORD" in r.output
+
+
+def test_the_model_docs_queries_run_on_data(driver, database, dsname):
+    """docs/neo4j-model.md's example queries, run as written on data/: each returns rows, and the per-unit
+    pagu query's units are the :Unit nodes (the agency is :Instansi, nothing to exclude)."""
+    g = load_graph(REPO / "data")
+    push(g, driver, database, dsname)
+    text = (REPO / "docs" / "neo4j-model.md").read_text()
+    block = text.split("## Queries", 1)[1].split("```cypher", 1)[1].split("```", 1)[0]
+    queries = [q.strip() for q in block.split(";") if q.strip()]
+    ss = next(a["nama"] for _, a in sorted(g.nodes(data=True)) if a["kind"] == "SS")
+    ik = next(a["kode"] for _, a in sorted(g.nodes(data=True)) if a["kind"] == "IK")
+    params = {"dataset": dsname, "year": 2024, "ss": ss, "kode": ik}
+    results = [driver.execute_query(q, params, database_=database).records for q in queries]
+    assert len(results) == 3 and all(results)
+    units = {n for n, a in g.nodes(data=True) if a["kind"] == "Unit" and str(a.get("kelompok")).upper() != "TOTAL"}
+    assert {"Unit:" + r["u.kode"] for r in results[1]} == units

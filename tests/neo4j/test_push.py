@@ -37,10 +37,10 @@ def snapshot(driver, database, ds):
 def write_retried(driver, database, staging, rows):
     """Every batch of `rows` written under `staging`, each transaction function run twice, as the driver
     does when a commit's acknowledgement is lost (the second run finds the batch and writes nothing)."""
-    from pohon.exporters.neo4j.model import node_batch_present, node_create, rel_batch_present, rel_create
+    from pohon.exporters.neo4j.model import batch_rows, node_batch_present, node_create, rel_batch_present, rel_create
     from pohon.exporters.neo4j.push import _batch_work
     work = [(node_create(k), node_batch_present(k), v) for k, v in rows.nodes.items()]
-    work += [(rel_create(*k), rel_batch_present(*k), v) for k, v in rows.rels.items()]
+    work += [(rel_create(*k), rel_batch_present(*k), batch_rows(k, v)) for k, v in rows.rels.items()]
     with driver.session(database=database) as session:
         for create, present, items in work:
             fn = _batch_work(create, present, staging, items)

@@ -18,7 +18,8 @@ import networkx as nx
 
 from pohon.fileio import write_atomic
 from pohon.exporters.neo4j.model import (
-    AWAIT_INDEXES, LABELS, check_dataset_name, drop_order, graph_rows, ident, node_create, rel_create, schema_statements,
+    AWAIT_INDEXES, LABELS, batch_rows, check_dataset_name, drop_order, graph_rows, ident, node_create, rel_create,
+    row_items, schema_statements,
 )
 
 _ESCAPE = {"\\": "\\\\", "'": "\\'", ";": "\\u003B"}
@@ -84,10 +85,10 @@ def cypher_script(graph: nx.DiGraph, dataset: str | None = None, batch_size: int
                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS;")
     work = [(f"{label} nodes", node_create(label), [{"id": r["id"], "props": r["props"]} for r in items])
             for label, items in rows.nodes.items()]
-    work += [(f"{t} relationships ({a} -> {b})", rel_create(t, a, b), items)
+    work += [(f"{t} relationships ({a} -> {b})", rel_create(t, a, b), batch_rows((t, a, b), items))
              for (t, a, b), items in rows.rels.items()]
     for title, stmt, items in work:
-        out += ["", f"// {title}: {len(items)}"]
+        out += ["", f"// {title}: {sum(map(row_items, items))}"]
         for i in range(0, len(items), batch_size):
             out.append(":param rows => " + literal(items[i:i + batch_size]))
             out.append(stmt + ";")

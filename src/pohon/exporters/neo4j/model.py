@@ -268,8 +268,29 @@ AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
 
 def _node(label: str, var: str, key: str) -> str:
-    """`(var:Pohon:Label {dataset: $ds, id: row.key})`, found through the (dataset, id) constraint's index."""
-    return f"({var}:{ident(POHON, 'label')}:{ident(label, 'label')} {{dataset: $ds, id: row.{key}}})"
+    """`(var:Pohon:Label {dataset: $ds, id: <key>})`, found through the (dataset, id) constraint's index."""
+    key = key if "." in key else f"row.{key}"
+    return f"({var}:{ident(POHON, 'label')}:{ident(label, 'label')} {{dataset: $ds, id: {key}}})"
+
+
+def batch_rows(key, items: list[dict]) -> list[dict]:
+    """The $rows a write statement takes for `items` of a label or a (type, from, to): the items as they
+    are, except that values per year (to :Tahun) are grouped by node, {src, values: [{dst, props}]}: the
+    node is looked up once for its (usually four) values, not once each."""
+    if not (isinstance(key, tuple) and key[2] == YEAR):
+        return items
+    out: list[dict] = []
+    for r in items:  # graph_rows sorts relationships by (src, dst)
+        if out and out[-1]["src"] == r["src"]:
+            out[-1]["values"].append({"dst": r["dst"], "props": r["props"]})
+        else:
+            out.append({"src": r["src"], "values": [{"dst": r["dst"], "props": r["props"]}]})
+    return out
+
+
+def row_items(row: dict) -> int:
+    """How many nodes or relationships one row of batch_rows() writes."""
+    return len(row["values"]) if "values" in row else 1
 
 
 def staging_leftovers(label: str) -> str:
@@ -292,15 +313,24 @@ def node_batch_present(label: str) -> str:
 
 def rel_create(rel_type: str, from_label: str, to_label: str) -> str:
     """One batch of `rel_type` relationships from `from_label` to `to_label` nodes: $rows = [{src, dst,
-    props}]. c < size($rows) means a missing end node (the MATCH dropped the row); the push then fails."""
+    props}], or to :Tahun [{src, values: [{dst, props}]}] (batch_rows). c < the relationships in $rows
+    means a missing end node (the MATCH dropped the row); the push then fails."""
+    t = ident(rel_type, "relationship type")
+    if to_label == YEAR:
+        return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} UNWIND row.values AS v "
+                f"MATCH {_node(to_label, 'b', 'v.dst')} CREATE (a)-[r:{t}]->(b) SET r = v.props RETURN count(*) AS c")
     return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} MATCH {_node(to_label, 'b', 'dst')} "
-            f"CREATE (a)-[r:{ident(rel_type, 'relationship type')}]->(b) SET r = row.props RETURN count(*) AS c")
+            f"CREATE (a)-[r:{t}]->(b) SET r = row.props RETURN count(*) AS c")
 
 
 def rel_batch_present(rel_type: str, from_label: str, to_label: str) -> str:
     """How many of a batch's relationships ($rows, as for rel_create) dataset $ds already holds."""
+    t = ident(rel_type, "relationship type")
+    if to_label == YEAR:
+        return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} UNWIND row.values AS v "
+                f"MATCH (a)-[r:{t}]->{_node(to_label, 'b', 'v.dst')} RETURN count(r) AS c")
     return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')}"
-            f"-[r:{ident(rel_type, 'relationship type')}]->{_node(to_label, 'b', 'dst')} RETURN count(r) AS c")
+            f"-[r:{t}]->{_node(to_label, 'b', 'dst')} RETURN count(r) AS c")
 
 
 def node_count(label: str) -> str:
@@ -351,7 +381,8 @@ def load_text(labels=LABELS, rel_endpoints=REL_ENDPOINTS) -> str:
         "//   written out for each label and relationship type of the model (docs/neo4j-model.md).",
         "//   Not a script to run top to bottom: a driver (in any language) runs each statement with its",
         "//   parameters, in separate transactions except step 4 (one transaction: check, retire, rename).",
-        "// Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, props};",
+        "// Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, props}, to",
+        "//   :Tahun one per node: {src, values: [{dst, props}]};",
         "//   node props = the camelCase properties including id, without dataset; relationship props only the",
         "//   value of a TARGET/PAGU/ANGGARAN ({nilai} or {teks}); lists stay lists, mixed values JSON text,",
         "//   no nulls - see pohon.exporters.neo4j.model and docs/neo4j-model.md), $ds (the dataset a statement",

@@ -41,7 +41,8 @@ from neo4j import exceptions as nx4j
 from pohon.errors import PohonError
 from pohon.exporters.neo4j.model import (
     AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, Rows, check_dataset_name, drop_batch, drop_order, graph_rows,
-    node_batch_present, node_count, node_create, rel_batch_present, rel_count, rel_create, schema_statements,
+    batch_rows, node_batch_present, node_count, node_create, rel_batch_present, rel_count, rel_create, row_items,
+    schema_statements,
     staging_leftovers, staging_rename,
 )
 
@@ -244,12 +245,12 @@ def _write(driver: Driver, database: str, staging: str, rows: Rows, batch_size: 
     total = sum(len(v) for v in rows.nodes.values()) + sum(len(v) for v in rows.rels.values())
     done = 0
     work = [(node_create(label), node_batch_present(label), items) for label, items in rows.nodes.items()]
-    work += [(rel_create(t, a, b), rel_batch_present(t, a, b), items) for (t, a, b), items in rows.rels.items()]
+    work += [(rel_create(*k), rel_batch_present(*k), batch_rows(k, items)) for k, items in rows.rels.items()]
     with driver.session(database=database) as session:
         for create, present, items in work:
             for batch in _batches(items, batch_size):
                 _write_batch(session, create, present, staging, batch)
-                done += len(batch)
+                done += sum(map(row_items, batch))
                 if progress:
                     progress(done, total)
 
@@ -265,18 +266,19 @@ def _batch_work(create: str, present: str, staging: str, batch: list[dict]):
     the second run on it first counts the batch's rows already in the staging: all of them, done; none,
     write them; some, fail (a batch is one transaction: that cannot come from a retry)."""
     runs = []
+    want = sum(map(row_items, batch))
 
     def work(tx: ManagedTransaction) -> None:
         runs.append(1)
         if len(runs) > 1:
             have = tx.run(present, ds=staging, rows=batch).single()["c"]
-            if have == len(batch):
+            if have == want:
                 return
             if have:
-                raise Neo4jError(f"a retried batch is stored in part ({have} of {len(batch)} rows)")
+                raise Neo4jError(f"a retried batch is stored in part ({have} of {want} items)")
         c = tx.run(create, ds=staging, rows=batch).single()["c"]
-        if c != len(batch):  # a relationship whose end nodes are missing would vanish silently otherwise
-            raise Neo4jError(f"batch wrote {c} of {len(batch)} rows (missing end nodes?)")
+        if c != want:  # a relationship whose end nodes are missing would vanish silently otherwise
+            raise Neo4jError(f"batch wrote {c} of {want} items (missing end nodes?)")
 
     return work
 
