@@ -311,26 +311,29 @@ def node_batch_present(label: str) -> str:
     return f"UNWIND $rows AS row MATCH {_node(label, 'n', 'id')} RETURN count(n) AS c"
 
 
-def rel_create(rel_type: str, from_label: str, to_label: str) -> str:
-    """One batch of `rel_type` relationships from `from_label` to `to_label` nodes: $rows = [{src, dst,
-    props}], or to :Tahun [{src, values: [{dst, props}]}] (batch_rows). c < the relationships in $rows
-    means a missing end node (the MATCH dropped the row); the push then fails."""
-    t = ident(rel_type, "relationship type")
+def _rel_rows(from_label: str, to_label: str) -> tuple[str, str, str]:
+    """(the start of a relationship batch statement, up to its start node; the end node's pattern; the
+    variable whose `props` the relationship gets): rows [{src, dst, props}], or to :Tahun [{src, values:
+    [{dst, props}]}] (batch_rows)."""
+    head = f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} "
     if to_label == YEAR:
-        return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} UNWIND row.values AS v "
-                f"MATCH {_node(to_label, 'b', 'v.dst')} CREATE (a)-[r:{t}]->(b) SET r = v.props RETURN count(*) AS c")
-    return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} MATCH {_node(to_label, 'b', 'dst')} "
-            f"CREATE (a)-[r:{t}]->(b) SET r = row.props RETURN count(*) AS c")
+        return head + "UNWIND row.values AS v ", _node(to_label, "b", "v.dst"), "v"
+    return head, _node(to_label, "b", "dst"), "row"
+
+
+def rel_create(rel_type: str, from_label: str, to_label: str) -> str:
+    """One batch of `rel_type` relationships from `from_label` to `to_label` nodes (rows: _rel_rows).
+    c < the relationships in $rows means a missing end node (the MATCH dropped the row); the push then
+    fails."""
+    head, end, row = _rel_rows(from_label, to_label)
+    return (f"{head}MATCH {end} CREATE (a)-[r:{ident(rel_type, 'relationship type')}]->(b) "
+            f"SET r = {row}.props RETURN count(*) AS c")
 
 
 def rel_batch_present(rel_type: str, from_label: str, to_label: str) -> str:
     """How many of a batch's relationships ($rows, as for rel_create) dataset $ds already holds."""
-    t = ident(rel_type, "relationship type")
-    if to_label == YEAR:
-        return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} UNWIND row.values AS v "
-                f"MATCH (a)-[r:{t}]->{_node(to_label, 'b', 'v.dst')} RETURN count(r) AS c")
-    return (f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')}"
-            f"-[r:{t}]->{_node(to_label, 'b', 'dst')} RETURN count(r) AS c")
+    head, end, _ = _rel_rows(from_label, to_label)
+    return f"{head}MATCH (a)-[r:{ident(rel_type, 'relationship type')}]->{end} RETURN count(r) AS c"
 
 
 def node_count(label: str) -> str:
