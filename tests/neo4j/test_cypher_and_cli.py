@@ -116,6 +116,16 @@ def test_cli_without_password_env_is_exit_2(neo4j_conn, monkeypatch):
     assert r.exit_code == 2 and "NEO4J_PASSWORD" in r.output
 
 
+def test_exported_script_of_data_through_cypher_shell(neo4j_conn, driver, database, dsname, tmp_path):
+    """`pohon export cypher data/` run by the real cypher-shell stores exactly what a push stores."""
+    script = tmp_path / "data.cypher"
+    r = CliRunner().invoke(main, ["export", "cypher", str(REPO / "data"), "-o", str(script), "--dataset", dsname])
+    assert r.exit_code == 0, r.output
+    proc = cypher_shell(neo4j_conn, database, script)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert canonical_dump(driver, database, dsname) == expected_dump(load_graph(REPO / "data"), dsname)
+
+
 def test_the_model_docs_queries_run_on_data(driver, database, dsname):
     """docs/neo4j-model.md's example queries, run as written on data/: each returns rows, and the per-unit
     pagu query's units are the :Unit nodes (the agency is :Instansi, nothing to exclude)."""
