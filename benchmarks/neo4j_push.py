@@ -15,16 +15,22 @@ import argparse
 import csv
 import os
 import random
+import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import networkx as nx
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
 
 from neo4j import GraphDatabase  # noqa: E402
 
+from pohon.exporters.cypher_script import cypher_script  # noqa: E402
+from pohon.exporters.neo4j import model  # noqa: E402
 from pohon.exporters.neo4j.model import graph_rows  # noqa: E402
 from pohon.exporters.neo4j.push import dataset_counts, drop_dataset, push  # noqa: E402
 
@@ -84,7 +90,7 @@ def synthetic(units: int, seed: int = 7) -> nx.DiGraph:
 
 
 def write_csvs(g: nx.DiGraph, import_dir: Path) -> tuple[list[tuple[str, str, list[str]]], list]:
-    """One CSV per label (props as columns) and per (type, from, to); returns what to load."""
+    """The model's rows (graph_rows, as the push writes them) as one CSV per label and per (type, from, to)."""
     rows = graph_rows(g)
     node_files, rel_files = [], []
     for label, items in rows.nodes.items():
@@ -98,48 +104,73 @@ def write_csvs(g: nx.DiGraph, import_dir: Path) -> tuple[list[tuple[str, str, li
                             (r["props"].get(k) for k in keys)])
         node_files.append((label, name, keys))
     for (t, a, b), items in rows.rels.items():
+        keys = sorted({k for r in items for k in r["props"]})
         name = f"bench_rels_{t}_{a}_{b}.csv"
         with open(import_dir / name, "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
-            w.writerow(["src", "dst", "id"])
+            w.writerow(["src", "dst", *keys])
             for r in items:
-                w.writerow([r["src"], r["dst"], r["id"]])
-        rel_files.append((t, a, b, name))
+                w.writerow([r["src"], r["dst"], *(r["props"].get(k) for k in keys)])
+        rel_files.append((t, a, b, name, keys))
     return node_files, rel_files
 
 
-NUMERIC = ("baris", "target", "pagu", "anggaran")
+FLOATS = ("target", "pagu", "anggaran", "nilai")  # target2021 etc. only with --flat-years
+INTS = ("baris", "tahun")
+
+
+def _expr(k: str) -> str:
+    expr = f"row.`{k}`"
+    if k.startswith(FLOATS):
+        return f"toFloat({expr})"
+    if k in INTS:
+        return f"toInteger({expr})"
+    if k == "bintang":
+        return f"{expr} = 'True'"
+    if k in ("unitTypes", "penanggungJawab"):
+        return f"split({expr}, ';')"
+    return expr
 
 
 def load_csv(driver, database, node_files, rel_files, ds: str) -> None:
+    """LOAD CSV of the same rows into a fresh dataset, CREATE as the push does, 5000 rows a transaction."""
     with driver.session(database=database) as s:
         for label, name, keys in node_files:
-            sets = []
-            for k in keys:
-                if k == "id":
-                    continue
-                expr = f"row.`{k}`"
-                if k.startswith(NUMERIC):
-                    expr = f"toFloat({expr})"
-                elif k == "bintang":
-                    expr = f"{expr} = 'True'"
-                elif k in ("unitTypes", "penanggungJawab"):
-                    expr = f"split({expr}, ';')"
-                sets.append(f"n.`{k}` = {expr}")
+            sets = ", ".join(f"n.`{k}` = {_expr(k)}" for k in keys if k != "id")
             s.run(f"LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row CALL (row) {{ "
-                  f"MERGE (n:`{label}` {{dataset: $ds, id: row.id}}) SET {', '.join(sets)} }} "
+                  f"CREATE (n:Pohon:`{label}` {{dataset: $ds, id: row.id}}) SET {sets} }} "
                   "IN TRANSACTIONS OF 5000 ROWS", ds=ds).consume()
-        for t, a, b, name in rel_files:
+        for t, a, b, name, keys in rel_files:
+            sets = (" SET " + ", ".join(f"r.`{k}` = {_expr(k)}" for k in keys)) if keys else ""
             s.run(f"LOAD CSV WITH HEADERS FROM 'file:///{name}' AS row CALL (row) {{ "
-                  f"MATCH (x:`{a}` {{dataset: $ds, id: row.src}}) MATCH (y:`{b}` {{dataset: $ds, id: row.dst}}) "
-                  f"MERGE (x)-[r:`{t}` {{dataset: $ds, id: row.id}}]->(y) }} IN TRANSACTIONS OF 5000 ROWS",
-                  ds=ds).consume()
+                  f"MATCH (x:Pohon:`{a}` {{dataset: $ds, id: row.src}}) "
+                  f"MATCH (y:Pohon:`{b}` {{dataset: $ds, id: row.dst}}) "
+                  f"CREATE (x)-[r:`{t}`]->(y){sets} }} IN TRANSACTIONS OF 5000 ROWS", ds=ds).consume()
+
+
+def run_cypher_shell(g: nx.DiGraph, ds: str, database: str, work: Path) -> float:
+    """`pohon export cypher` of `g` run by the real cypher-shell (scripts/neo4j-server cypher-shell)."""
+    script = work / "bench.cypher"
+    script.write_text(cypher_script(g, ds), encoding="utf-8")
+    cmd = [sys.executable, str(REPO / "scripts" / "neo4j-server"), "cypher-shell", "-a", os.environ["NEO4J_URI"],
+           "-u", os.environ["NEO4J_USER"], "-d", database, "--format", "plain", "--fail-fast", "-f", str(script)]
+    t = time.monotonic()
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True)
+    took = time.monotonic() - t
+    if proc.returncode:
+        raise SystemExit(f"cypher-shell failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return took
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--units", type=int, default=5100, help="5100 units -> ~204k nodes, ~265k relationships")
+    ap.add_argument("--units", type=int, default=5100, help="5100 units -> ~204k graph nodes, ~265k edges")
     ap.add_argument("--batch-size", type=int, default=5000)
+    ap.add_argument("--flat-years", action="store_true",
+                    help="also push with the per-year values as node properties (the old model), for their cost")
+    ap.add_argument("--cypher-shell", action="store_true",
+                    help="also run `pohon export cypher`'s script through the real cypher-shell")
     args = ap.parse_args()
     conn = {}
     for line in Path(os.environ["POHON_NEO4J_CONN"]).read_text().splitlines():
@@ -150,11 +181,14 @@ def main() -> int:
     database = os.environ.get("NEO4J_DATABASE", "neo4j")
     t = time.monotonic()
     g = synthetic(args.units)
-    n, m = g.number_of_nodes(), g.number_of_edges()
-    print(f"synthetic graph: {n} nodes, {m} relationships (built in {time.monotonic() - t:.1f}s)")
+    rows = graph_rows(g)
+    n, m = sum(rows.node_counts().values()), sum(rows.rel_counts().values())
+    print(f"synthetic graph: {g.number_of_nodes()} graph nodes, {g.number_of_edges()} edges -> model: {n} nodes, "
+          f"{m} relationships (built in {time.monotonic() - t:.1f}s)")
+    datasets = ("bench-push", "bench-loadcsv", "bench-warmup", "bench-warmup-csv", "bench-flat", "bench-shell")
     with GraphDatabase.driver(os.environ["NEO4J_URI"],
                               auth=(os.environ["NEO4J_USER"], os.environ["NEO4J_PASSWORD"])) as driver:
-        for ds in ("bench-push", "bench-loadcsv", "bench-warmup"):
+        for ds in datasets:
             drop_dataset(driver, database, ds)
         # Warm-up, not timed: the server's JIT and query caches start cold; without this the first method
         # measured (the push) pays for it and the second (LOAD CSV) does not (measured: the first push's
@@ -181,15 +215,37 @@ def main() -> int:
         load_s = time.monotonic() - t
         got = dataset_counts(driver, database, "bench-loadcsv")
         assert sum(got[0].values()) == n and sum(got[1].values()) == m, got
+        drop_dataset(driver, database, "bench-loadcsv")
         t = time.monotonic()
         push(g, driver, database, "bench-push", batch_size=args.batch_size)
         repush_s = time.monotonic() - t
-    items = n + m
-    print(f"push (staged, then one switch transaction): {push_s:7.1f}s  {items / push_s:9.0f} items/s")
-    print(f"re-push over the existing version:          {repush_s:7.1f}s  {items / repush_s:9.0f} items/s")
-    print(f"LOAD CSV (IN TRANSACTIONS OF 5000 ROWS):    {load_s:7.1f}s  {items / load_s:9.0f} items/s"
-          f"  (+{csv_s:.1f}s writing the CSVs)")
-    print(f"ratio push/LOAD CSV throughput: {load_s / push_s:.2f}")
+        items = n + m
+        print(f"push (staged, then one switch transaction): {push_s:7.1f}s  {items / push_s:9.0f} items/s")
+        print(f"re-push over the existing version:          {repush_s:7.1f}s  {items / repush_s:9.0f} items/s")
+        print(f"LOAD CSV (CREATE, IN TRANSACTIONS OF 5000): {load_s:7.1f}s  {items / load_s:9.0f} items/s"
+              f"  (+{csv_s:.1f}s writing the CSVs)")
+        print(f"ratio push/LOAD CSV throughput: {load_s / push_s:.2f}")
+        if args.flat_years:
+            yearly, model._YEARLY_KEY = model._YEARLY_KEY, re.compile(r"(?!)")  # no key is per-year
+            try:
+                flat = graph_rows(g)
+                f_items = sum(flat.node_counts().values()) + sum(flat.rel_counts().values())
+                t = time.monotonic()
+                push(g, driver, database, "bench-flat", batch_size=args.batch_size)
+                flat_s = time.monotonic() - t
+            finally:
+                model._YEARLY_KEY = yearly
+            drop_dataset(driver, database, "bench-flat")
+            print(f"push, per-year values as node properties:  {flat_s:7.1f}s  ({f_items} items; the model's "
+                  f"TARGET/PAGU/ANGGARAN relationships cost {push_s - flat_s:+.1f}s, {items - f_items} items)")
+        if args.cypher_shell:
+            with tempfile.TemporaryDirectory() as work:
+                shell_s = run_cypher_shell(g, "bench-shell", database, Path(work))
+            got = dataset_counts(driver, database, "bench-shell")
+            assert sum(got[0].values()) == n and sum(got[1].values()) == m, got
+            drop_dataset(driver, database, "bench-shell")
+            print(f"cypher-shell -f (pohon export cypher):      {shell_s:7.1f}s  {items / shell_s:9.0f} items/s"
+                  f"  ({shell_s / push_s:.2f}x the push; target <= 2x)")
     return 0
 
 

@@ -1,27 +1,12 @@
-// What: everything under a Sasaran Program: its IKs, the units carrying them, the IKKs cascading to them
-//   (with their SK and unit) and those IKKs' komponen. One row per node reached, with the node it was
-//   reached from.
+// What: everything under a Sasaran Program: every node reachable from it along the cascade's
+//   relationships, which all point goal -> money: its IKs, the IKKs they cascade to, those IKKs' komponen,
+//   and its SKs (SP -CASCADES_TO-> SK) with their IKKs and komponen. One row per node reached, with the
+//   node it was reached from. Units are not below an SP (they carry IKs: Unit -CARRIES-> IK).
 // Parameters: $dataset (string), $sp (the SP's node id, e.g. 'SP:SP3').
-// Returns: depth (1 = IK ... 4 = komponen), kind, node (id), nama, parent (id), rel (the edge type followed).
-MATCH (sp:SP {dataset: $dataset, id: $sp})
-CALL (sp) {
-  MATCH (sp)-[:HAS_IK]->(ik:IK)
-  RETURN 1 AS depth, ik AS n, sp AS parent, 'HAS_IK' AS rel
-  UNION ALL
-  MATCH (sp)-[:HAS_IK]->(ik:IK)-[:CARRIED_BY]->(u:Unit)
-  RETURN 2 AS depth, u AS n, ik AS parent, 'CARRIED_BY' AS rel
-  UNION ALL
-  MATCH (sp)-[:HAS_IK]->(ik:IK)<-[:CASCADES_TO]-(ikk:IKK)
-  RETURN 2 AS depth, ikk AS n, ik AS parent, 'CASCADES_TO' AS rel
-  UNION ALL
-  MATCH (sp)-[:HAS_IK]->(:IK)<-[:CASCADES_TO]-(ikk:IKK)<-[:HAS_IKK]-(sk:SK)
-  RETURN 3 AS depth, sk AS n, ikk AS parent, 'HAS_IKK' AS rel
-  UNION ALL
-  MATCH (sp)-[:HAS_IK]->(:IK)<-[:CASCADES_TO]-(:IKK)<-[:HAS_IKK]-(sk:SK)<-[:HAS_SK]-(u:Unit)
-  RETURN 4 AS depth, u AS n, sk AS parent, 'HAS_SK' AS rel
-  UNION ALL
-  MATCH (sp)-[:HAS_IK]->(:IK)<-[:CASCADES_TO]-(ikk:IKK)-[:HAS_KOMPONEN]->(k:Komponen)
-  RETURN 3 AS depth, k AS n, ikk AS parent, 'HAS_KOMPONEN' AS rel
-}
-RETURN DISTINCT depth, labels(n)[0] AS kind, n.id AS node, n.nama AS nama, parent.id AS parent, rel
+// Returns: depth (1 = IK or SK ... 3 = komponen), kind, node (id), nama, parent (id), rel (the type followed).
+MATCH (sp:Pohon:SP {dataset: $dataset, id: $sp})
+MATCH p = (sp)-[:HAS_IK|CASCADES_TO|HAS_IKK|HAS_KOMPONEN*1..3]->(n)
+WITH length(p) AS depth, n, nodes(p)[-2] AS parent, type(last(relationships(p))) AS rel
+RETURN DISTINCT depth, [l IN labels(n) WHERE l <> 'Pohon'][0] AS kind, n.id AS node, n.nama AS nama,
+       parent.id AS parent, rel
 ORDER BY depth, kind, node, parent;

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script, statements, string_literal
 from pohon.exporters.neo4j.admin import ARRAY_DELIMITER, admin_files
-from pohon.exporters.neo4j.model import KINDS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
+from pohon.exporters.neo4j.model import LABELS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
 
@@ -42,7 +42,10 @@ def test_script_statements_split_on_semicolons_only(tmp_path):
     g.add_node("SS:" + INJECTION, kind="SS", kode="", nama=INJECTION + ";", baris=None, file="sp.csv")
     text = cypher_script(g, "demo")
     stmts = statements(text)
-    assert all(s.startswith(("CREATE", "MATCH", "UNWIND")) for s in stmts)
+    assert all(s.startswith(("CREATE", "MATCH", "UNWIND", "CALL")) for s in stmts)
+    params = [ln for ln in text.splitlines() if ln.startswith(":")]
+    assert all(ln.startswith(":param ") and ";" not in ln and "\n" not in ln for ln in params)
+    assert len(params) == 1 + sum(1 for s in stmts if s.startswith("UNWIND $rows"))
     r = CliRunner().invoke(main, ["export", "cypher", str(CLEAN), "-o", str(tmp_path / "x.cypher")])
     assert r.exit_code == 0, r.output
     assert [p.name for p in tmp_path.iterdir()] == ["x.cypher"]  # no temp file left
@@ -51,12 +54,15 @@ def test_script_statements_split_on_semicolons_only(tmp_path):
 def test_neo4j_admin_headers(tmp_path):
     g = load_graph(CLEAN)
     files = admin_files(g, "demo")
-    header = next(csv.reader(io.StringIO(files["nodes_Unit.csv"])))
-    assert header[:3] == ["id:ID", ":LABEL", "dataset"] and "pagu2021:double" in header
+    header, row = list(csv.reader(io.StringIO(files["nodes_Unit.csv"])))[:2]
+    assert header[:3] == ["id:ID", ":LABEL", "dataset"] and "baris:long" in header
+    assert row[1] == "Pohon" + ARRAY_DELIMITER + "Unit"
+    assert next(csv.reader(io.StringIO(files["relationships_PAGU.csv"]))) == \
+        [":START_ID", ":END_ID", ":TYPE", "nilai:double", "tahun:long"]
     assert "unitTypes:string[]" in next(csv.reader(io.StringIO(files["nodes_IK.csv"])))
     rel = next(csv.reader(io.StringIO(files["relationships_HAS_IK.csv"])))
     assert rel[:3] == [":START_ID", ":END_ID", ":TYPE"]
-    assert "U+001F" in files["IMPORT.txt"] and ARRAY_DELIMITER not in files["nodes_SP.csv"]
+    assert "U+001F" in files["IMPORT.txt"] and ARRAY_DELIMITER + "SP" in files["nodes_SP.csv"]
     out = tmp_path / "adm"
     r = CliRunner().invoke(main, ["export", "neo4j-admin", str(CLEAN), "-o", str(out)])
     assert r.exit_code == 0, r.output
@@ -68,45 +74,47 @@ def test_load_file_is_the_generated_load():
     assert (REPO / "cypher" / "load.cypher").read_text() == load_text()
 
 
-def test_rel_endpoints_are_the_graphs_edges():
-    """load.cypher writes one relationship batch per (type, from, to) of REL_ENDPOINTS: it must be what the
-    graph builds (docs/ARCHITECTURE.md's edge table)."""
+def test_rel_endpoints_are_the_models_edges():
+    """load.cypher writes one relationship batch per (type, from, to) of REL_ENDPOINTS: every one the model
+    makes of data/ and the clean fixture must be among them."""
     assert {t for t, _, _ in REL_ENDPOINTS} == set(REL_TYPES)
-    assert {x for _, a, b in REL_ENDPOINTS for x in (a, b)} == set(KINDS)
+    assert {x for _, a, b in REL_ENDPOINTS for x in (a, b)} == set(LABELS)
     for folder in (REPO / "data", CLEAN):
-        assert sorted(graph_rows(load_graph(folder)).rels) == sorted(REL_ENDPOINTS), folder
+        rows = graph_rows(load_graph(folder))
+        assert set(rows.rels) <= set(REL_ENDPOINTS) and set(rows.nodes) == set(LABELS), folder
 
 
 def test_neo4j_admin_types_each_value_as_the_push_does():
-    """A `BB` target types only its own node's column as string (in a file of its own); every number stays
-    double; a missing value is an empty unquoted field, an empty string a quoted one."""
-    from pohon.exporters.neo4j.model import value
+    """Every property's column type is the type the push stores; a `BB` target is a TARGET relationship
+    with `teks` (string) beside the numeric ones' `nilai` (double), in one file; a missing value is an
+    empty unquoted field."""
     g = load_graph(CLEAN)
     files = admin_files(g, "demo")
+    rows = graph_rows(g)
     seen = {}
     for fname, text in files.items():
-        if not fname.startswith("nodes_"):
+        if not fname.startswith(("nodes_", "relationships_")):
             continue
-        header, *rows = list(csv.reader(io.StringIO(text)))
-        for row in rows:
-            for col, cell in zip(header[3:], row[3:]):
-                key, _, typ = col.partition(":")
-                seen[(row[0], key)] = typ
-    for nid, attrs in g.nodes(data=True):
-        for k, v in attrs.items():
-            v = value(v)
-            if k == "kind" or v is None or v == []:
-                continue
-            want = {bool: "boolean", int: "long", float: "double", str: "string"}.get(type(v), "list")
-            got = seen[(nid, camel(k))]
-            assert got == want or (want == "list" and got.endswith("[]")), (nid, k, v, got)
+        header, *lines = list(csv.reader(io.StringIO(text)))
+        skip = 3
+        for line in lines:
+            key = line[0] if fname.startswith("nodes_") else (line[0], line[2], line[1])
+            for col, cell in zip(header[skip:], line[skip:]):
+                name, _, typ = col.partition(":")
+                if cell:
+                    seen[(key, name)] = typ
+    want = {}
+    for items in rows.nodes.values():
+        for r in items:
+            want.update({(r["id"], k): v for k, v in r["props"].items() if k != "id"})
+    for (t, _, _), items in rows.rels.items():
+        for r in items:
+            want.update({((r["src"], t, r["dst"]), k): v for k, v in r["props"].items()})
+    types = {bool: "boolean", int: "long", float: "double", str: "string"}
+    assert {k: types.get(type(v), "list") for k, v in want.items()} == \
+        {k: ("list" if t.endswith("[]") else t) for k, t in seen.items()}
     bb = [n for n, a in g.nodes(data=True) if a["kind"] == "IKK" and isinstance(a.get("target_2024"), str)]
-    assert bb and all(seen[(n, "target2024")] == "string" for n in bb)
-    assert "nodes_IKK-2.csv" in files and "--nodes=nodes_IKK-2.csv" in files["IMPORT.txt"]
-    header, line = files["nodes_SS.csv"].splitlines()[:2]
-    assert line.split(",")[header.split(",").index('"kode:string"')] == '""'  # kode is "" in sp.csv
-    unit = next(n for n, a in sorted(g.nodes(data=True)) if a["kind"] == "Unit")
-    g.nodes[unit]["pagu_2021"] = None
-    header, *lines = admin_files(g, "demo")["nodes_Unit.csv"].splitlines()
-    line = next(ln for ln in lines if ln.startswith(f'"{unit}",'))
-    assert line.split(",")[header.split(",").index('"pagu2021:double"')] == ""
+    assert bb and all(seen[((n, "TARGET", "Tahun:2024"), "teks")] == "string" for n in bb)
+    assert not any(f.endswith("-2.csv") for f in files)
+    header = next(csv.reader(io.StringIO(files["relationships_TARGET.csv"])))
+    assert header == [":START_ID", ":END_ID", ":TYPE", "nilai:double", "tahun:long", "teks:string"]

@@ -6,22 +6,16 @@ from pathlib import Path
 
 import networkx as nx
 
-from pohon.exporters.neo4j.model import camel, value
+from pohon.exporters.neo4j.model import POHON, graph_rows
 
 REPO = Path(__file__).resolve().parents[2]
 CYPHER = REPO / "cypher"
 
 
 def graph_counts(g: nx.DiGraph) -> tuple[dict, dict]:
-    nodes = Counter(a["kind"] for _, a in g.nodes(data=True))
-    rels = Counter(a["rel"] for _, _, a in g.edges(data=True))
-    return dict(sorted(nodes.items())), dict(sorted(rels.items()))
-
-
-def expected_props(attrs: dict, dataset: str, nid: str) -> dict:
-    out = {camel(k): value(v) for k, v in attrs.items() if k != "kind" and value(v) is not None}
-    out.update(dataset=dataset, id=nid)
-    return out
+    """(nodes per label, relationships per type) the model stores for `g` (pohon.exporters.neo4j.model)."""
+    rows = graph_rows(g)
+    return rows.node_counts(), rows.rel_counts()
 
 
 def stored_nodes(driver, database, dataset) -> dict[str, tuple[list, dict]]:
@@ -30,11 +24,11 @@ def stored_nodes(driver, database, dataset) -> dict[str, tuple[list, dict]]:
     return {r["p"]["id"]: (sorted(r["l"]), r["p"]) for r in recs}
 
 
-def stored_rels(driver, database, dataset) -> dict[str, tuple[str, str, str, dict]]:
+def stored_rels(driver, database, dataset) -> dict[tuple[str, str, str], dict]:
     recs = driver.execute_query(
-        "MATCH (a {dataset: $ds})-[r {dataset: $ds}]->(b {dataset: $ds}) "
+        "MATCH (a:Pohon {dataset: $ds})-[r]->(b) "
         "RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p", ds=dataset, database_=database).records
-    return {r["p"]["id"]: (r["a"], r["t"], r["b"], r["p"]) for r in recs}
+    return {(r["a"], r["t"], r["b"]): r["p"] for r in recs}
 
 
 def run_cypher_file(driver, database, name: str, **params) -> list[dict]:
@@ -43,8 +37,11 @@ def run_cypher_file(driver, database, name: str, **params) -> list[dict]:
 
 
 def norm(v):
-    """Comparable form of finding details: numbers as floats rounded to 2 places, maps with str keys."""
-    if isinstance(v, bool) or v is None or isinstance(v, str):
+    """Comparable form of finding details: numbers as floats rounded to 2 places, maps with str keys, ""
+    as None (the model stores no empty strings: a missing value is an absent property)."""
+    if isinstance(v, str):
+        return v or None
+    if isinstance(v, bool) or v is None:
         return v
     if isinstance(v, (int, float)):
         return None if isinstance(v, float) and math.isnan(v) else round(float(v), 2)
@@ -81,10 +78,31 @@ def canonical_dump(driver, database, dataset) -> tuple[list, list]:
 
 def expected_dump(graph, dataset) -> tuple[list, list]:
     """canonical_dump() of `graph` pushed as `dataset`, from the rows the exporters write (graph_rows)."""
-    from pohon.exporters.neo4j.model import graph_rows
     rows = graph_rows(graph)
-    nodes = [((label,), _props({**r["props"], "dataset": dataset})) for label, items in rows.nodes.items()
+    nodes = [(tuple(sorted((POHON, label))), _props({**r["props"], "dataset": dataset})) for label, items in rows.nodes.items()
              for r in items]
-    rels = [(t, r["src"], r["dst"], _props({**r["props"], "dataset": dataset})) for (t, _, _), items in
-            rows.rels.items() for r in items]
+    rels = [(t, r["src"], r["dst"], _props(r["props"])) for (t, _, _), items in rows.rels.items() for r in items]
     return sorted(nodes), sorted(rels)
+
+
+def server_module():
+    """scripts/neo4j-server as a module (its jar fetching, java, config and start/stop)."""
+    import importlib.machinery
+    import importlib.util
+    path = REPO / "scripts" / "neo4j-server"
+    loader = importlib.machinery.SourceFileLoader("pohon_neo4j_server", str(path))
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+def cypher_shell(conn: dict, database: str, script: Path, timeout: float = 3600):
+    """Run `script` with the real cypher-shell (org.neo4j:cypher-shell from Maven Central, fetched by
+    scripts/neo4j-server); returns the CompletedProcess. The password goes through the environment."""
+    import os
+    import subprocess
+    argv = server_module().cypher_shell_argv("-a", conn["NEO4J_URI"], "-u", conn["NEO4J_USER"], "-d", database,
+                                             "--format", "plain", "--fail-fast", "-f", str(script))
+    env = {**os.environ, "NEO4J_PASSWORD": conn["NEO4J_PASSWORD"]}
+    return subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)

@@ -6,84 +6,63 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from pohon.checks import run_checks
 from pohon.cli import main
-from pohon.exporters.cypher_script import cypher_script, statements
+from pohon.exporters.cypher_script import cypher_script
 from pohon.exporters.neo4j.push import push
 from pohon.graph import load_graph
-from tests.fixtures import BAD_FIXTURES, fixture_dir
-from tests.neo4j.helpers import REPO, graph_counts, norm, run_cypher_file, stored_nodes
+from tests.neo4j.helpers import (REPO, canonical_dump, cypher_shell, expected_dump, graph_counts, run_cypher_file,
+                                 stored_nodes)
 from tests.neo4j.test_push import INJECTION, SCRIPT, TRICKY
-
-RULES = ("orphan-indicator", "unit-without-indicator", "budget-without-indicator", "budget-mismatch")
-CASES = ["data", "clean"] + sorted({f"{b.rule}/{b.variant}" for b in BAD_FIXTURES if b.rule in RULES})
-
-
-def python_findings(g, rule):
-    ys = list(g.graph.get("years", []))
-    out = []
-    for f in run_checks(g, [rule]):
-        d = dict(f.details)
-        if isinstance(d.get("anggaran"), dict):  # Cypher cannot build maps with computed keys
-            d["anggaran"] = [d["anggaran"].get(y) for y in ys]
-        d.pop("closest_funded", None)  # difflib similarity: Python-only (see the .cypher file's header)
-        out.append((f.rule, f.severity, f.node, norm(d)))
-    return sorted(out, key=repr)
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_cypher_checks_equal_python_rules(driver, database, dsname, case):
-    folder = REPO / "data" if case == "data" else fixture_dir(*(case.split("/") if "/" in case else (None, None)))
-    g = load_graph(folder)
-    push(g, driver, database, dsname)
-    for rule in RULES:
-        rows = run_cypher_file(driver, database, f"{rule}.cypher", dataset=dsname, years=list(g.graph["years"]))
-        got = sorted(((r["rule"], r["severity"], r["node"], norm(r["details"])) for r in rows), key=repr)
-        assert got == python_findings(g, rule), f"{rule} on {case}"
 
 
 def test_traces_and_budget_by_sp(driver, database, dsname):
     g = load_graph(REPO / "data")
     push(g, driver, database, dsname)
-    ys = list(g.graph["years"])
     k = next(n for n, a in sorted(g.nodes(data=True)) if a["kind"] == "Komponen"
              and any(g.edges[i, k2]["rel"] == "CASCADES_TO" for i in g.predecessors(n) for k2 in g.successors(i)))
     rows = run_cypher_file(driver, database, "trace-komponen-up.cypher", dataset=dsname, komponen=k)
     assert rows and rows[0]["komponen"] == k and rows[0]["ik"] is not None
+    assert [p["kind"] for p in rows[0]["path"]][:5] == ["Komponen", "IKK", "SK", "Unit", "IK"]
     sp = rows[0]["sp"]
     down = run_cypher_file(driver, database, "trace-sp-down.cypher", dataset=dsname, sp=sp)
     assert k in {r["node"] for r in down}
-    budget = run_cypher_file(driver, database, "budget-by-sp.cypher", dataset=dsname, years=ys)
-    # Python roll-up: distinct komponen per SP
-    for r in budget:
-        ks = {kk for ik in g.successors(r["sp"]) if g.edges[r["sp"], ik]["rel"] == "HAS_IK"
-              for ikk in g.predecessors(ik) if g.edges[ikk, ik]["rel"] == "CASCADES_TO"
-              for kk in g.successors(ikk) if g.edges[ikk, kk]["rel"] == "HAS_KOMPONEN"}
-        total = sum(float(g.nodes[kk].get(f"anggaran_{r['year']}") or 0) for kk in ks)
-        assert r["komponen"] == len(ks) and abs(r["anggaran"] - round(total, 2)) < 0.011
+    for year in g.graph["years"]:
+        budget = run_cypher_file(driver, database, "budget-by-sp.cypher", dataset=dsname, year=year)
+        assert {r["sp"] for r in budget} == {n for n, a in g.nodes(data=True) if a["kind"] == "SP"}
+        for r in budget:  # Python roll-up: distinct komponen per SP
+            ks = {kk for ik in g.successors(r["sp"]) if g.edges[r["sp"], ik]["rel"] == "HAS_IK"
+                  for ikk in g.predecessors(ik) if g.edges[ikk, ik]["rel"] == "CASCADES_TO"
+                  for kk in g.successors(ikk) if g.edges[ikk, kk]["rel"] == "HAS_KOMPONEN"}
+            total = sum(float(g.nodes[kk].get(f"anggaran_{year}") or 0) for kk in ks)
+            assert r["year"] == year and r["komponen"] == len(ks) and abs(r["anggaran"] - round(total, 2)) < 0.011
 
 
-def test_exported_script_round_trips_injection_names(driver, database, dsname):
+def test_exported_script_through_cypher_shell(neo4j_conn, driver, database, dsname, tmp_path):
+    """`pohon export cypher` run by the real cypher-shell: the dataset equals a push of the same graph
+    (injection names included); re-running it with a revision leaves exactly the revision (no node of
+    the old version is left, also of a label the revision no longer has)."""
     g = load_graph(REPO / "tests" / "fixtures" / "clean")
     for name in (INJECTION, SCRIPT, TRICKY):
         g.add_node(f"SS:{name}", kind="SS", kode=name, nama=name, baris=None, file="sp.csv")
         g.add_edge(f"SS:{name}", "SP:SP1", rel="CASCADES_TO")
-    text = cypher_script(g, dsname)
-    before = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
-    with driver.session(database=database) as s:
-        for stmt in statements(text):
-            s.run(stmt).consume()
+    other = dsname + "-other"
+    push(g, driver, database, other)
+    kept = canonical_dump(driver, database, other)
+    script = tmp_path / "x.cypher"
+    script.write_text(cypher_script(g, dsname), encoding="utf-8")
+    proc = cypher_shell(neo4j_conn, database, script)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert canonical_dump(driver, database, dsname) == expected_dump(g, dsname)
     nodes = stored_nodes(driver, database, dsname)
     for name in (INJECTION, SCRIPT, TRICKY):
         assert nodes[f"SS:{name}"][1]["nama"] == name and nodes[f"SS:{name}"][1]["kode"] == name
-    after = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
-    assert after - before == g.number_of_nodes()  # nothing else created or deleted
-    from tests.neo4j.helpers import stored_rels
-    assert len(stored_rels(driver, database, dsname)) == g.number_of_edges()
-    with driver.session(database=database) as s:  # re-running replaces, does not duplicate
-        for stmt in statements(text):
-            s.run(stmt).consume()
-    assert len(stored_nodes(driver, database, dsname)) == g.number_of_nodes()
+    revision = load_graph(REPO / "tests" / "fixtures" / "revision")
+    revision.graph["pedoman"] = []  # a label (Pedoman) the revision no longer has
+    script.write_text(cypher_script(revision, dsname), encoding="utf-8")
+    proc = cypher_shell(neo4j_conn, database, script)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert canonical_dump(driver, database, dsname) == expected_dump(revision, dsname)
+    assert canonical_dump(driver, database, other) == kept
 
 
 def _cli(args, password):
@@ -135,3 +114,30 @@ def test_cli_without_password_env_is_exit_2(neo4j_conn, monkeypatch):
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     r = CliRunner().invoke(main, ["neo4j", "push", "--uri", neo4j_conn["NEO4J_URI"]])
     assert r.exit_code == 2 and "NEO4J_PASSWORD" in r.output
+
+
+def test_exported_script_of_data_through_cypher_shell(neo4j_conn, driver, database, dsname, tmp_path):
+    """`pohon export cypher data/` run by the real cypher-shell stores exactly what a push stores."""
+    script = tmp_path / "data.cypher"
+    r = CliRunner().invoke(main, ["export", "cypher", str(REPO / "data"), "-o", str(script), "--dataset", dsname])
+    assert r.exit_code == 0, r.output
+    proc = cypher_shell(neo4j_conn, database, script)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert canonical_dump(driver, database, dsname) == expected_dump(load_graph(REPO / "data"), dsname)
+
+
+def test_the_model_docs_queries_run_on_data(driver, database, dsname):
+    """docs/neo4j-model.md's example queries, run as written on data/: each returns rows, and the per-unit
+    pagu query's units are the :Unit nodes (the agency is :Instansi, nothing to exclude)."""
+    g = load_graph(REPO / "data")
+    push(g, driver, database, dsname)
+    text = (REPO / "docs" / "neo4j-model.md").read_text()
+    block = text.split("## Queries", 1)[1].split("```cypher", 1)[1].split("```", 1)[0]
+    queries = [q.strip() for q in block.split(";") if q.strip()]
+    ss = next(a["nama"] for _, a in sorted(g.nodes(data=True)) if a["kind"] == "SS")
+    ik = next(a["kode"] for _, a in sorted(g.nodes(data=True)) if a["kind"] == "IK")
+    params = {"dataset": dsname, "year": 2024, "ss": ss, "kode": ik}
+    results = [driver.execute_query(q, params, database_=database).records for q in queries]
+    assert len(results) == 3 and all(results)
+    units = {n for n, a in g.nodes(data=True) if a["kind"] == "Unit" and str(a.get("kelompok")).upper() != "TOTAL"}
+    assert {"Unit:" + r["u.kode"] for r in results[1]} == units

@@ -7,12 +7,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pohon.exporters.neo4j.model import KINDS, REL_TYPES, STAGING_MARK, schema_statements, schema_text
+from pohon.exporters.neo4j.model import LABELS, POHON, REL_TYPES, STAGING_MARK, camel, schema_statements, schema_text, value
 from pohon.exporters.neo4j.push import PushFailed, dataset_counts, push
 from pohon.graph import load_graph
 from tests.fixtures import CLEAN
-from tests.neo4j.helpers import (REPO, canonical_dump, expected_dump, expected_props, graph_counts, stored_nodes,
-                                 stored_rels)
+from tests.neo4j.helpers import REPO, canonical_dump, expected_dump, graph_counts, stored_nodes, stored_rels
 
 DATA = REPO / "data"
 REVISION = REPO / "tests" / "fixtures" / "revision"
@@ -35,6 +34,20 @@ def snapshot(driver, database, ds):
     return stored_nodes(driver, database, ds), stored_rels(driver, database, ds)
 
 
+def write_retried(driver, database, staging, rows):
+    """Every batch of `rows` written under `staging`, each transaction function run twice, as the driver
+    does when a commit's acknowledgement is lost (the second run finds the batch and writes nothing)."""
+    from pohon.exporters.neo4j.model import batch_rows, node_batch_present, node_create, rel_batch_present, rel_create
+    from pohon.exporters.neo4j.push import _batch_work
+    work = [(node_create(k), node_batch_present(k), v) for k, v in rows.nodes.items()]
+    work += [(rel_create(*k), rel_batch_present(*k), batch_rows(k, v)) for k, v in rows.rels.items()]
+    with driver.session(database=database) as session:
+        for create, present, items in work:
+            fn = _batch_work(create, present, staging, items)
+            session.execute_write(fn)
+            session.execute_write(fn)
+
+
 def test_schema_file_is_the_generated_schema():
     assert (REPO / "cypher" / "schema.cypher").read_text() == schema_text()
 
@@ -44,8 +57,7 @@ def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, d
     and a push over a live version with a leftover staging (whose batches were all sent twice) runs every
     one of them."""
     import neo4j
-    from pohon.exporters.neo4j.model import graph_rows
-    from pohon.exporters.neo4j.push import _write
+    from pohon.exporters.neo4j.model import REL_ENDPOINTS, graph_rows, rel_batch_present, rel_create
     sent = []
     for cls in (neo4j.Session, neo4j.ManagedTransaction):
         def run(self, query, *args, _orig=cls.run, **kwargs):
@@ -53,31 +65,88 @@ def test_push_sends_exactly_the_load_file_statements(driver, database, dsname, d
             return _orig(self, query, *args, **kwargs)
         monkeypatch.setattr(cls, "run", run)
     push(data_graph, driver, database, dsname)
-    _write(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph), 500, None)  # a "crash"
-    _write(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph), 500, None)  # every batch again
+    write_retried(driver, database, dsname + STAGING_MARK + "cafe", graph_rows(data_graph))  # a "crash"
     push(data_graph, driver, database, dsname)  # replaces the live version, drops the leftover
     text = (REPO / "cypher" / "load.cypher").read_text()
     in_file = {ln.removesuffix(";") for ln in text.splitlines() if ln and not ln.startswith("//")}
     schema = {q.removesuffix(";") for q in schema_statements()}
-    contract = set(KINDS) | set(REL_TYPES)  # a dev database may hold other labels; the file has the contract's
+    contract = set(LABELS) | set(REL_TYPES) | {POHON}  # a dev database may hold other labels; the file has the model's
     ours = {q for q in sent if q not in schema and set(re.findall(r"`([^`]*)`", q)) <= contract}
     assert ours - in_file == set()
-    assert in_file - ours == set()
+    absent = set(REL_ENDPOINTS) - set(graph_rows(data_graph).rels)  # e.g. the agency carrying an IK itself
+    assert absent and absent < set(REL_ENDPOINTS)
+    not_in_data = {q for k in absent for q in (rel_create(*k), rel_batch_present(*k))}
+    assert in_file - ours == not_in_data
 
 
-def test_push_data_counts_and_properties_equal_the_graph(driver, database, dsname, data_graph):
-    result = push(data_graph, driver, database, dsname)
-    want_nodes, want_rels = graph_counts(data_graph)
-    assert (result.nodes, result.relationships) == (want_nodes, want_rels)
-    assert dataset_counts(driver, database, dsname) == (want_nodes, want_rels)
-    nodes, rels = snapshot(driver, database, dsname)
-    assert len(nodes) == data_graph.number_of_nodes()
-    for nid, attrs in data_graph.nodes(data=True):
+YEARLY = re.compile(r"^(target|pagu|anggaran)_(\d{4})$")
+
+
+def test_push_data_is_the_model_of_the_graph(driver, database, dsname, data_graph):
+    """Every graph node with its label (the agency :Instansi) and :Pohon, its plain attributes as properties
+    (none ""), each per-year value reachable with the year as a parameter, every edge pointing goal -> money."""
+    g = data_graph
+    result = push(g, driver, database, dsname)
+    assert (result.nodes, result.relationships) == graph_counts(g)
+    assert dataset_counts(driver, database, dsname) == graph_counts(g)
+    assert canonical_dump(driver, database, dsname) == expected_dump(g, dsname)
+    nodes = stored_nodes(driver, database, dsname)
+    for nid, attrs in g.nodes(data=True):
         labels, props = nodes[nid]
-        assert labels == [attrs["kind"]]
-        assert props == expected_props(attrs, dsname, nid)
-    got_edges = {(a, t, b) for a, t, b, _ in rels.values()}
-    assert got_edges == {(u, a["rel"], v) for u, v, a in data_graph.edges(data=True)}
+        agency = attrs["kind"] == "Unit" and str(attrs.get("kelompok")).upper() == "TOTAL"
+        assert labels == sorted([POHON, "Instansi" if agency else attrs["kind"]])
+        want = {camel(k): value(v) for k, v in attrs.items()
+                if k != "kind" and not YEARLY.match(k) and v not in (None, "", [])}
+        assert props == {**want, "dataset": dsname, "id": nid}
+    assert "Instansi" in {ls[1] for ls, _ in nodes.values() if len(ls) == 2} | {ls[0] for ls, _ in nodes.values()}
+    empty = driver.execute_query("MATCH (n:Pohon {dataset: $ds}) UNWIND keys(n) AS k WITH n, k "
+                                 "WHERE n[k] = '' OR n[k] = [] RETURN count(*) AS c", ds=dsname,
+                                 database_=database).records[0]["c"]
+    assert empty == 0
+    for year in g.graph["years"]:
+        got = {(r["id"], r["t"]): r["v"] for r in driver.execute_query(
+            "MATCH (n:Pohon {dataset: $ds})-[v:TARGET|PAGU|ANGGARAN]->(:Tahun {tahun: $year}) "
+            "WHERE NOT n:TargetRow AND NOT n:Pedoman RETURN n.id AS id, type(v) AS t, coalesce(v.nilai, v.teks) AS v",
+            ds=dsname, year=year, database_=database).records}
+        want = {(nid, {"target": "TARGET", "pagu": "PAGU", "anggaran": "ANGGARAN"}[m.group(1)]):
+                (float(v) if isinstance(v, (int, float)) else v)
+                for nid, attrs in g.nodes(data=True) for k, v in attrs.items()
+                if (m := YEARLY.match(k)) and int(m.group(2)) == year and v not in (None, "")}
+        assert got == want, year
+    rels = stored_rels(driver, database, dsname)
+    flipped = {"CARRIED_BY": "CARRIES", "COUNTED_IN": "COUNTS", "PART_OF": "HAS_PART"}
+    for u, v, a in g.edges(data=True):
+        if a["rel"] in flipped:
+            assert (v, flipped[a["rel"]], u) in rels
+        elif a["rel"] == "CASCADES_TO" and u.startswith("IKK:"):
+            assert (v, "CASCADES_TO", u) in rels
+        else:
+            assert (u, a["rel"], v) in rels
+    for sk, attrs in g.nodes(data=True):
+        if attrs["kind"] == "SK" and f"SP:{attrs['sp']}" in g:
+            assert (f"SP:{attrs['sp']}", "CASCADES_TO", sk) in rels
+    targets = driver.execute_query("MATCH (r:TargetRow|Pedoman {dataset: $ds}) RETURN count(r) AS c", ds=dsname,
+                                   database_=database).records[0]["c"]
+    assert targets == len(g.graph["ik_target"]) + len(g.graph["pedoman"]) > 0
+
+
+def test_a_walk_from_a_sasaran_strategis_reaches_its_money(driver, database, dsname, data_graph):
+    """`(ss)-[*]->(k:Komponen)` finds exactly the komponen under that SS: through SP -> IK -> IKK (the IKK
+    cascades to an IK of the SS's SP) or SP -> SK -> IKK (the SK serves that SP); never through units."""
+    g = data_graph
+    push(g, driver, database, dsname)
+    got = {(r["ss"], r["k"]) for r in driver.execute_query(
+        "MATCH (ss:SS {dataset: $ds})-[*]->(k:Komponen) RETURN DISTINCT ss.id AS ss, k.id AS k",
+        ds=dsname, database_=database).records}
+    want = set()
+    for ss in (n for n, a in g.nodes(data=True) if a["kind"] == "SS"):
+        for sp in g.successors(ss):
+            iks = [ik for ik in g.successors(sp) if g.nodes[ik]["kind"] == "IK"]
+            ikks = {ikk for ik in iks for ikk in g.predecessors(ik) if g.nodes[ikk]["kind"] == "IKK"}
+            sks = {n for n, a in g.nodes(data=True) if a["kind"] == "SK" and f"SP:{a['sp']}" == sp}
+            ikks |= {ikk for sk in sks for ikk in g.successors(sk)}
+            want |= {(ss, k) for ikk in ikks for k in g.successors(ikk) if g.nodes[k]["kind"] == "Komponen"}
+    assert got == want and len(want) > 100
 
 
 def test_push_twice_is_identical(driver, database, dsname, data_graph):
@@ -123,7 +192,7 @@ def test_push_of_a_revision_leaves_exactly_the_revision(driver, database, dsname
     push(clean_graph, driver, database, dsname)
     assert canonical_dump(driver, database, dsname) == expected_dump(clean_graph, dsname)
     result = push(revision, driver, database, dsname)
-    assert result.previous_nodes == clean_graph.number_of_nodes()
+    assert result.previous_nodes == sum(graph_counts(clean_graph)[0].values())
     assert canonical_dump(driver, database, dsname) == expected_dump(revision, dsname)
     push(moved, driver, database, dsname)
     stored = canonical_dump(driver, database, dsname)
@@ -161,23 +230,25 @@ def test_failed_push_leaves_the_previous_version_whole(driver, database, dsname,
 
 
 def test_retried_batches_are_harmless(driver, database, dsname, clean_graph):
-    """Every batch sent twice (as after a lost commit acknowledgement): the second CREATE breaks the (dataset,
-    id) constraint, the batch is found stored whole, nothing is duplicated; a batch that only partly exists
+    """Every batch's transaction function run twice, as the driver does when a commit's acknowledgement is
+    lost: the second run finds the batch stored whole and writes nothing; a batch that only partly exists
     is an error."""
-    from neo4j.exceptions import ConstraintError
     from pohon.exporters.neo4j.model import graph_rows, node_batch_present, node_create
-    from pohon.exporters.neo4j.push import _write, _write_batch
+    from pohon.exporters.neo4j.push import Neo4jError, _batch_work, drop_staging
     rows = graph_rows(clean_graph)
     staging = dsname + STAGING_MARK + "0badcafe0bad"
-    _write(driver, database, staging, rows, 7, None)
-    _write(driver, database, staging, rows, 7, None)
+    write_retried(driver, database, staging, rows)
     assert dataset_counts(driver, database, staging) == graph_counts(clean_graph)
     label, items = next((k, v) for k, v in rows.nodes.items() if len(v) > 1)
     half = [items[0], {"id": "new-" + items[1]["id"], "props": {**items[1]["props"], "id": "new-" + items[1]["id"]}}]
-    with driver.session(database=database) as session, pytest.raises(ConstraintError):
-        _write_batch(session, node_create(label), node_batch_present(label), staging, half)
+    fn = _batch_work(node_create(label), node_batch_present(label), staging, half)
+    from neo4j.exceptions import ConstraintError
+    with driver.session(database=database) as session:
+        with pytest.raises(ConstraintError):  # first run: items[0] exists, (dataset, id) is unique on :Pohon
+            session.execute_write(fn)
+        with pytest.raises(Neo4jError, match="in part"):  # a later run finds the batch stored in part
+            session.execute_write(fn)
     assert dataset_counts(driver, database, staging) == graph_counts(clean_graph)
-    from pohon.exporters.neo4j.push import drop_staging
     assert drop_staging(driver, database, dsname) == [staging]
 
 

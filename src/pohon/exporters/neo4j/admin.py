@@ -1,14 +1,14 @@
 """CSV files for `neo4j-admin database import full`: node files per label, relationship files per type.
 
-Headers follow the import tool: `id:ID` (the node id, also stored as property `id`), `:LABEL`, `:START_ID`,
-`:END_ID`, `:TYPE`, and typed properties (`pagu2021:double`, `bintang:boolean`, `unitTypes:string[]`). Every
-property gets the type the push gives it, node by node: a header has one type per column, so when one
-label's nodes disagree (a target that is a number on most IKK and text, `BB`, on one) the label's nodes are
-split over several files (`nodes_IKK.csv`, `nodes_IKK-2.csv`, ...), each with its own header. A missing
-value is an unquoted empty field (no property); every present value is quoted, so an empty string stays an
-empty string. The import tool cannot write an empty array (an empty field is no property), so empty lists
-are left out of the CSVs and set by after-import.cypher, which also creates pohon's schema
-(cypher/schema.cypher); run it once after the import. Arrays use the delimiter U+001F (`--array-delimiter=U+001F`), which no value may contain.
+The same model as the push (pohon.exporters.neo4j.model, docs/neo4j-model.md). Headers follow the import
+tool: `id:ID` (the node id, also stored as property `id`), `:LABEL` (`Pohon` and the kind, split like arrays), `:START_ID`, `:END_ID`,
+`:TYPE`, and typed properties (`baris:long`, `bintang:boolean`, `unitTypes:string[]`, `nilai:double`). Every
+property gets the type the push gives it, row by row: a header has one type per column, so rows that
+disagree would be split over several files (`nodes_IKK.csv`, `nodes_IKK-2.csv`, ...), each with its own
+header (a `BB` target no longer does: it is `teks`, a number `nilai`). A missing value is an unquoted empty
+field (no property); every present value is quoted. after-import.cypher creates pohon's schema
+(cypher/schema.cypher); run it once after the import. Arrays use the delimiter U+001F
+(`--array-delimiter=U+001F`), which no value may contain.
 IMPORT.txt in the folder holds the exact command (Neo4j 5.19+: the database name comes right after
 `full`, before the options; after the variadic `--nodes`/`--relationships` it would be read as a file).
 """
@@ -20,8 +20,7 @@ import networkx as nx
 
 from pohon.errors import PohonError
 from pohon.output import write_folder
-from pohon.exporters.cypher_script import string_literal
-from pohon.exporters.neo4j.model import check_dataset_name, graph_rows, ident, schema_statements
+from pohon.exporters.neo4j.model import POHON, check_dataset_name, graph_rows, schema_statements
 
 ARRAY_DELIMITER = "\u001f"
 IMPORT_DATABASE = "neo4j"  # the default database; IMPORT.txt imports into it
@@ -57,7 +56,7 @@ def _groups(items: list[dict], skip: set[str]) -> list[tuple[list[str], dict[str
     order of first appearance (so a label whose nodes agree is one group)."""
     groups: list[tuple[dict[str, str], list[dict]]] = []
     for r in items:
-        sig = {k: _value_type(v) for k, v in r["props"].items() if k not in skip and v != []}
+        sig = {k: _value_type(v) for k, v in r["props"].items() if k not in skip}
         for types, rows in groups:
             if all(types.get(k, t) == t for k, t in sig.items()):
                 types.update(sig)
@@ -72,8 +71,6 @@ def _cell(v, t: str) -> str | None:
     if v is None:
         return None
     if isinstance(v, list):
-        if not v:  # set by after-import.cypher
-            return None
         items = [_cell(x, t.removesuffix("[]")) for x in v]
         if any(ARRAY_DELIMITER in x for x in items):
             raise Neo4jAdminExportError("a value contains U+001F, the array delimiter")
@@ -105,7 +102,8 @@ def admin_files(graph: nx.DiGraph, dataset: str | None = None) -> dict[str, str]
     for label, items in rows.nodes.items():
         for i, (keys, types, group) in enumerate(_groups(items, {"id"})):
             header = ["id:ID", ":LABEL", "dataset"] + [f"{k}:{types[k]}" for k in keys]
-            body = [[r["id"], label, name] + [_cell(r["props"].get(k), types[k]) for k in keys] for r in group]
+            labels = ARRAY_DELIMITER.join((POHON, label))
+            body = [[r["id"], labels, name] + [_cell(r["props"].get(k), types[k]) for k in keys] for r in group]
             fname = _fname("nodes", label, i)
             files[fname] = _csv(header, body)
             node_args.append(f"--nodes={fname}")
@@ -113,43 +111,28 @@ def admin_files(graph: nx.DiGraph, dataset: str | None = None) -> dict[str, str]
     for (t, _, _), items in rows.rels.items():
         by_type.setdefault(t, []).extend(items)
     for t, items in sorted(by_type.items()):
-        for i, (keys, types, group) in enumerate(_groups(items, {"id"})):
-            header = [":START_ID", ":END_ID", ":TYPE", "id", "dataset"] + [f"{k}:{types[k]}" for k in keys]
-            body = [[r["src"], r["dst"], t, r["id"], name] + [_cell(r["props"].get(k), types[k]) for k in keys]
+        for i, (keys, types, group) in enumerate(_groups(items, set())):
+            header = [":START_ID", ":END_ID", ":TYPE"] + [f"{k}:{types[k]}" for k in keys]
+            body = [[r["src"], r["dst"], t] + [_cell(r["props"].get(k), types[k]) for k in keys]
                     for r in group]
             fname = _fname("relationships", t, i)
             files[fname] = _csv(header, body)
             rel_args.append(f"--relationships={fname}")
-    files[AFTER_IMPORT] = _after_import(rows, name)
+    files[AFTER_IMPORT] = _after_import()
     files["IMPORT.txt"] = (
         f"# dataset {name!r}: import into an empty database (run from this folder, server stopped):\n"
         f"neo4j-admin database import full {IMPORT_DATABASE} --overwrite-destination=false \\\n"
         "  --multiline-fields=true --array-delimiter=U+001F --quote='\"' --id-type=string \\\n  "
         + " \\\n  ".join(node_args + rel_args) + "\n"
         f"# then start the server and run once: cypher-shell -d {IMPORT_DATABASE} -f {AFTER_IMPORT}\n"
-        "# (pohon's constraints and indexes, and the empty lists the import tool cannot write).\n")
+        "# (pohon's constraints and indexes).\n")
     return files
 
 
-def _after_import(rows, name: str) -> str:
-    ds = string_literal(name)
-    out = ["// pohon: run once after `neo4j-admin database import full` (IMPORT.txt), server started:",
-           f"//   cypher-shell -d {IMPORT_DATABASE} -f {AFTER_IMPORT}",
-           "// schema (cypher/schema.cypher)", *schema_statements(),
-           "// empty lists (an empty CSV field is no property to the import tool)"]
-    for label, items in rows.nodes.items():
-        for r in items:
-            for k, v in sorted(r["props"].items()):
-                if v == []:
-                    out.append(f"MATCH (n:{ident(label, 'label')} {{dataset: {ds}, id: {string_literal(r['id'])}}}) "
-                               f"SET n.{ident(k, 'property')} = [];")
-    for (t, _, _), items in rows.rels.items():
-        for r in items:
-            for k, v in sorted(r["props"].items()):
-                if v == []:
-                    out.append(f"MATCH ()-[r:{ident(t, 'relationship type')} {{dataset: {ds}, id: "
-                               f"{string_literal(r['id'])}}}]->() SET r.{ident(k, 'property')} = [];")
-    return "\n".join(out) + "\n"
+def _after_import() -> str:
+    return "\n".join(["// pohon: run once after `neo4j-admin database import full` (IMPORT.txt), server started:",
+                      f"//   cypher-shell -d {IMPORT_DATABASE} -f {AFTER_IMPORT}",
+                      "// schema (cypher/schema.cypher)", *schema_statements()]) + "\n"
 
 
 def write_admin_dir(graph: nx.DiGraph, out_dir: Path, dataset: str | None = None, inputs: list = (),

@@ -1,10 +1,21 @@
-"""How the cascade graph maps onto Neo4j; shared by the push, the Cypher script and the neo4j-admin CSVs.
+"""How the cascade graph maps onto Neo4j; the one model the push, the Cypher script and the neo4j-admin
+CSVs share. docs/neo4j-model.md explains each choice; in short:
 
-docs/ARCHITECTURE.md: labels are the node kinds, relationship types the edge `rel`, property names camelCase
-(`target_2021` -> `target2021`, `unit_types` -> `unitTypes`), and every node and relationship carries
-`dataset` and `id`. A relationship's id is `<from id>-[<rel>]-><to id>`. Missing values (None) are left out:
-Neo4j has no null properties. Lists stay lists when their items share one type; anything else Neo4j cannot
-store (mixed lists, dicts) goes in as JSON text.
+- every node has the label `Pohon` besides its kind (`(dataset, id)` unique on `Pohon`); the agency's own
+  row (pohon.nodes.is_agency) is `Instansi`, not `Unit`;
+- every relationship points from goal to money (or from the whole to its part): the graph's IKK -> IK
+  `CASCADES_TO` is stored IK -> IKK, IK -> Unit `CARRIED_BY` as Unit -> IK `CARRIES`, Unit -> Kelompok
+  `COUNTED_IN` as Kelompok -> Unit `COUNTS`, Kelompok -> TOTAL `PART_OF` as TOTAL -> Kelompok `HAS_PART`;
+  an SK's `sp` is also SP -> SK `CASCADES_TO`, and the agency has Instansi -> Unit `HAS_UNIT`;
+- per-year values (`target_2024`, `pagu_2024`, `anggaran_2024`) are relationships to the dataset's `Tahun`
+  node of that year: `(n)-[:TARGET|PAGU|ANGGARAN {tahun, nilai | teks}]->(:Tahun {tahun})`, numbers in
+  `nilai`, text (a `BB` target) in `teks`, the year also on the relationship (a filter by year then reads
+  the relationship only); a missing value is no relationship;
+- the target tables (Tabel 2 / Lampiran II: G.graph['ik_target'], Lampiran III: G.graph['pedoman']) are
+  `TargetRow` and `Pedoman` nodes, linked from the IK (or Tujuan) whose code they name (`HAS_TARGET_ROW`)
+  and a Pedoman row from its unit (`HAS_PEDOMAN`);
+- property names are camelCase (`unit_types` -> `unitTypes`); missing values ("" , None, []) are absent;
+  relationships carry only their values (no `dataset`, no `id`: their end nodes say both).
 """
 from __future__ import annotations
 
@@ -16,15 +27,29 @@ from dataclasses import dataclass
 import networkx as nx
 
 from pohon.errors import PohonError
+from pohon.nodes import is_agency
 
-KINDS = ("SS", "Tujuan", "SP", "IK", "Unit", "SK", "IKK", "Komponen", "Kelompok")
-REL_TYPES = ("CASCADES_TO", "HAS_IK", "CARRIED_BY", "HAS_SK", "HAS_IKK", "HAS_KOMPONEN", "COUNTED_IN", "PART_OF")
-# (type, from label, to label) of every edge the graph contract allows (docs/ARCHITECTURE.md, "Edges carry rel")
-REL_ENDPOINTS = (
-    ("CASCADES_TO", "SS", "SP"), ("HAS_IK", "Tujuan", "IK"), ("HAS_IK", "SP", "IK"), ("CARRIED_BY", "IK", "Unit"),
-    ("HAS_SK", "Unit", "SK"), ("HAS_IKK", "SK", "IKK"), ("CASCADES_TO", "IKK", "IK"),
-    ("HAS_KOMPONEN", "IKK", "Komponen"), ("COUNTED_IN", "Unit", "Kelompok"), ("PART_OF", "Kelompok", "Kelompok"),
-)
+POHON = "Pohon"  # the label every pohon node carries
+YEAR = "Tahun"
+LABELS = ("SS", "Tujuan", "SP", "IK", "Instansi", "Unit", "SK", "IKK", "Komponen", "Kelompok", "TargetRow",
+          "Pedoman", YEAR)
+# graph rel -> (Neo4j type, stored from the graph edge's target to its source)
+_REVERSED = {"CARRIED_BY": "CARRIES", "COUNTED_IN": "COUNTS", "PART_OF": "HAS_PART"}
+YEARLY = {"target": "TARGET", "pagu": "PAGU", "anggaran": "ANGGARAN"}  # attribute prefix -> relationship type
+_YEARLY_KEY = re.compile(r"^(target|pagu|anggaran)_(\d{4})$")
+_UNITS = ("Unit", "Instansi")
+# (type, from label, to label) of every relationship the model writes
+REL_ENDPOINTS = tuple(sorted({
+    ("CASCADES_TO", "SS", "SP"), ("CASCADES_TO", "SP", "SK"), ("CASCADES_TO", "IK", "IKK"),
+    ("HAS_IK", "Tujuan", "IK"), ("HAS_IK", "SP", "IK"), ("HAS_IKK", "SK", "IKK"),
+    ("HAS_KOMPONEN", "IKK", "Komponen"), ("HAS_PART", "Kelompok", "Kelompok"), ("HAS_UNIT", "Instansi", "Unit"),
+    *(("HAS_TARGET_ROW", a, z) for a in ("IK", "Tujuan") for z in ("TargetRow", "Pedoman")),
+    *((t, u, x) for u in _UNITS for t, x in (("CARRIES", "IK"), ("HAS_SK", "SK"), ("HAS_PEDOMAN", "Pedoman"))),
+    *(("COUNTS", "Kelompok", u) for u in _UNITS),
+    *(("TARGET", k, YEAR) for k in ("Tujuan", "IK", "IKK", "TargetRow", "Pedoman")),
+    *(("PAGU", k, YEAR) for k in ("Unit", "Instansi", "Kelompok")), ("ANGGARAN", "Komponen", YEAR),
+}))
+REL_TYPES = tuple(sorted({t for t, _, _ in REL_ENDPOINTS}))
 STAGING_MARK = "@staging-"
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 RESERVED = ("dataset", "id")
@@ -59,13 +84,17 @@ def check_dataset_name(name: str) -> str:
 
 
 def value(v):
-    """A graph attribute value as a Neo4j property value, or None to leave the property out."""
-    if v is None or isinstance(v, (bool, int, float, str)):
+    """A graph attribute value as a Neo4j property value, or None to leave the property out (None, "", [])."""
+    if v is None or isinstance(v, str):
+        return v or None
+    if isinstance(v, (bool, int, float)):
         return v
     if isinstance(v, (list, tuple, set, frozenset)):
         items = sorted(v) if isinstance(v, (set, frozenset)) else list(v)
+        if not items:
+            return None
         kinds = {type(x) for x in items}
-        if not items or (len(kinds) == 1 and kinds <= {bool, int, float, str}):
+        if len(kinds) == 1 and kinds <= {bool, int, float, str}:
             return items
         if kinds <= {int, float}:
             return [float(x) for x in items]
@@ -73,10 +102,10 @@ def value(v):
     return json.dumps(v, ensure_ascii=False, default=str, sort_keys=True)
 
 
-def properties(attrs: dict, skip: tuple[str, ...]) -> dict:
+def properties(attrs: dict, skip: tuple[str, ...] = ()) -> dict:
     out = {}
     for key, v in attrs.items():
-        if key in skip:
+        if key in skip or _YEARLY_KEY.match(key):
             continue
         name = camel(key)
         if name in RESERVED:
@@ -87,16 +116,21 @@ def properties(attrs: dict, skip: tuple[str, ...]) -> dict:
     return out
 
 
-def rel_id(src: str, rel: str, dst: str) -> str:
-    return f"{src}-[{rel}]->{dst}"
+def year_value(v) -> dict | None:
+    """The value of a TARGET/PAGU/ANGGARAN relationship: {nilai: number} or {teks: text}; None: no value."""
+    if v is None or v == "" or isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return {"nilai": float(v)}
+    return {"teks": str(v)}
 
 
 @dataclass(frozen=True)
 class Rows:
     """The graph as Neo4j rows: nodes per label, relationships per (type, from label, to label)."""
 
-    nodes: dict[str, list[dict]]  # label -> [{"id", "props"}]
-    rels: dict[tuple[str, str, str], list[dict]]  # (type, from label, to label) -> [{"src","dst","id","props"}]
+    nodes: dict[str, list[dict]]  # label -> [{"id", "props"}]; props include id, not dataset
+    rels: dict[tuple[str, str, str], list[dict]]  # (type, from label, to label) -> [{"src", "dst", "props"}]
 
     def node_counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in sorted(self.nodes.items())}
@@ -108,51 +142,119 @@ class Rows:
         return dict(sorted(out.items()))
 
 
+def label_of(attrs: dict) -> str:
+    kind = attrs.get("kind")
+    return "Instansi" if kind == "Unit" and is_agency(attrs) else kind
+
+
+def rel_type(rel: str, src_kind: str) -> tuple[str, bool]:
+    """(Neo4j type, reversed?) of a graph edge; see the module doc."""
+    if rel in _REVERSED:
+        return _REVERSED[rel], True
+    return rel, rel == "CASCADES_TO" and src_kind == "IKK"
+
+
+class _Builder:
+    def __init__(self):
+        self.nodes: dict[str, list[dict]] = defaultdict(list)
+        self.rels: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        self.labels: dict[str, str] = {}
+        self.years: set[int] = set()
+        self.pending: list[tuple[str, str, int, dict]] = []  # yearly values, written once the Tahun nodes exist
+
+    def node(self, nid: str, label: str, props: dict) -> None:
+        ident(label, f"node {nid!r}: label")
+        if nid in self.labels:
+            raise GraphContractError(f"node id {nid!r} used twice")
+        self.labels[nid] = label
+        self.nodes[label].append({"id": nid, "props": {**props, "id": nid}})
+
+    def rel(self, t: str, src: str, dst: str, props: dict | None = None) -> None:
+        ident(t, f"edge {src!r} -> {dst!r}: type")
+        self.rels[(t, self.labels[src], self.labels[dst])].append({"src": src, "dst": dst, "props": props or {}})
+
+    def yearly(self, nid: str, attrs: dict, target: dict | None = None) -> None:
+        """TARGET/PAGU/ANGGARAN relationships of a node, from `<prefix>_<year>` attributes or a {year: v} map."""
+        items = [(m.group(1), int(m.group(2)), v) for k, v in attrs.items() if (m := _YEARLY_KEY.match(k))]
+        items += [("target", int(y), v) for y, v in (target or {}).items()]
+        for prefix, year, v in sorted(items, key=lambda x: (x[0], x[1])):
+            props = year_value(v)
+            if props is not None:
+                self.years.add(year)
+                self.pending.append((YEARLY[prefix], nid, year, {"tahun": year, **props}))
+
+
+def _row_id(prefix: str, *parts) -> str:
+    return ":".join((prefix, *(str(p) for p in parts)))
+
+
 def graph_rows(graph: nx.DiGraph) -> Rows:
-    """Node and relationship rows of `graph`; `props` hold everything but `dataset`, which the writer adds."""
-    nodes: dict[str, list[dict]] = defaultdict(list)
-    labels = {}
+    """Node and relationship rows of `graph` in the model above; `props` hold everything but `dataset`,
+    which the writer adds."""
+    b = _Builder()
+    b.years.update(int(y) for y in graph.graph.get("years") or ())
+    kinds = {}
     for nid, attrs in graph.nodes(data=True):
-        kind = attrs.get("kind")
-        ident(kind, f"node {nid!r}: kind")
-        labels[nid] = kind
-        props = properties(attrs, skip=("kind",))
-        props["id"] = str(nid)
-        nodes[kind].append({"id": str(nid), "props": props})
-    rels: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        kinds[nid] = attrs.get("kind")
+        b.node(str(nid), label_of(attrs), properties(attrs, skip=("kind",)))
+        b.yearly(str(nid), attrs)
     for src, dst, attrs in graph.edges(data=True):
         rel = attrs.get("rel")
         ident(rel, f"edge {src!r} -> {dst!r}: rel")
-        rid = rel_id(str(src), rel, str(dst))
-        props = properties(attrs, skip=("rel",))
-        props["id"] = rid
-        rels[(rel, labels[src], labels[dst])].append({"src": str(src), "dst": str(dst), "id": rid, "props": props})
-    for rows in nodes.values():
-        rows.sort(key=lambda r: r["id"])
-    for rows in rels.values():
-        rows.sort(key=lambda r: r["id"])
-    return Rows(dict(sorted(nodes.items())), dict(sorted(rels.items())))
+        t, rev = rel_type(rel, kinds[src])
+        a, z = (dst, src) if rev else (src, dst)
+        b.rel(t, str(a), str(z), properties(attrs, skip=("rel",)))
+    for nid, attrs in graph.nodes(data=True):
+        if attrs.get("kind") == "SK" and graph.has_node(sp := f"SP:{attrs.get('sp')}"):
+            b.rel("CASCADES_TO", sp, str(nid))
+    agencies = [str(n) for n, a in graph.nodes(data=True) if b.labels[str(n)] == "Instansi"]
+    for agency in agencies:
+        for n, label in list(b.labels.items()):
+            if label == "Unit":
+                b.rel("HAS_UNIT", agency, n)
+    seen: dict[str, int] = defaultdict(int)
+    for table, label, key in (("ik_target", "TargetRow", "sumber"), ("pedoman", "Pedoman", "bagian")):
+        for row in graph.graph.get(table) or ():
+            rid = _row_id(label, row.get(key) or "", row.get("baris"))
+            seen[rid] += 1
+            if seen[rid] > 1:
+                rid = f"{rid}:{seen[rid]}"
+            b.node(rid, label, properties(row, skip=("target",)))
+            b.yearly(rid, {}, row.get("target"))
+            code = row.get("ik") if label == "TargetRow" else row.get("kode")
+            for owner in (f"IK:{code}", f"Tujuan:{code}"):
+                if owner in b.labels:
+                    b.rel("HAS_TARGET_ROW", owner, rid)
+            if label == "Pedoman" and b.labels.get(unit := f"Unit:{row.get('bagian')}") in _UNITS:
+                b.rel("HAS_PEDOMAN", unit, rid)
+    for year in sorted(b.years):
+        b.node(_row_id(YEAR, year), YEAR, {"tahun": year})
+    for t, nid, year, props in b.pending:
+        b.rel(t, nid, _row_id(YEAR, year), props)
+    nodes = {k: sorted(v, key=lambda r: r["id"]) for k, v in sorted(b.nodes.items())}
+    rels = {k: sorted(v, key=lambda r: (r["src"], r["dst"])) for k, v in sorted(b.rels.items())}
+    return Rows(nodes, rels)
 
 
-def schema_statements(labels=KINDS, rel_types=REL_TYPES) -> list[str]:
-    """Constraints and indexes pohon needs: (dataset, id) unique per label and per relationship type (a
-    composite uniqueness constraint, which Community Edition has; node keys are Enterprise-only) and an
-    index on `dataset` per label for whole-dataset scans."""
-    out = []
+def schema_statements(labels=LABELS) -> list[str]:
+    """Constraints and indexes of the model (docs/neo4j-model.md): (dataset, id) unique on every pohon node
+    (a composite uniqueness constraint, which Community Edition has; node keys are Enterprise-only); `kode`
+    and a full-text index on `nama` for looking nodes up; `dataset` per label for the per-kind scans every
+    query and the push start with. No relationship constraint: no query looks a relationship up by a key."""
+    out = [f"CREATE CONSTRAINT pohon_key IF NOT EXISTS FOR (n:{ident(POHON, 'label')}) "
+           "REQUIRE (n.dataset, n.id) IS UNIQUE;",
+           f"CREATE INDEX pohon_kode IF NOT EXISTS FOR (n:{ident(POHON, 'label')}) ON (n.kode);",
+           f"CREATE FULLTEXT INDEX pohon_nama IF NOT EXISTS FOR (n:{ident(POHON, 'label')}) ON EACH [n.nama];"]
     for label in labels:
-        q = ident(label, "label")
-        out.append(f"CREATE CONSTRAINT pohon_{label}_key IF NOT EXISTS FOR (n:{q}) REQUIRE (n.dataset, n.id) IS UNIQUE;")
-        out.append(f"CREATE INDEX pohon_{label}_dataset IF NOT EXISTS FOR (n:{q}) ON (n.dataset);")
-    for t in rel_types:
-        q = ident(t, "relationship type")
-        out.append(f"CREATE CONSTRAINT pohon_{t}_key IF NOT EXISTS FOR ()-[r:{q}]-() REQUIRE (r.dataset, r.id) IS UNIQUE;")
+        out.append(f"CREATE INDEX pohon_{label}_dataset IF NOT EXISTS FOR (n:{ident(label, 'label')}) ON (n.dataset);")
     return out
 
 
 def schema_text() -> str:
     return ("// What: the constraints and indexes pohon relies on in Neo4j (run once per database; idempotent).\n"
             "// Parameters: none. Generated by pohon.exporters.neo4j.model.schema_statements(); a test keeps them equal.\n"
-            "// (dataset, id) is unique per label and per relationship type: several datasets share one database.\n"
+            "// (dataset, id) is unique on :Pohon (every pohon node): several datasets share one database.\n"
+            "// Look-ups: MATCH (n:Pohon {kode: $kode}); CALL db.index.fulltext.queryNodes('pohon_nama', $words).\n"
             + "\n".join(schema_statements()) + "\n")
 
 
@@ -165,45 +267,73 @@ LABELS_QUERY = "CALL db.labels() YIELD label RETURN label"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
 
+def _node(label: str, var: str, key: str) -> str:
+    """`(var:Pohon:Label {dataset: $ds, id: <key>})`, found through the (dataset, id) constraint's index."""
+    key = key if "." in key else f"row.{key}"
+    return f"({var}:{ident(POHON, 'label')}:{ident(label, 'label')} {{dataset: $ds, id: {key}}})"
+
+
+def batch_rows(key, items: list[dict]) -> list[dict]:
+    """The $rows a write statement takes for `items` of a label or a (type, from, to): the items as they
+    are, except that values per year (to :Tahun) are grouped by node, {src, values: [{dst, props}]}: the
+    node is looked up once for its (usually four) values, not once each."""
+    if not (isinstance(key, tuple) and key[2] == YEAR):
+        return items
+    out: list[dict] = []
+    for r in items:  # graph_rows sorts relationships by (src, dst)
+        if out and out[-1]["src"] == r["src"]:
+            out[-1]["values"].append({"dst": r["dst"], "props": r["props"]})
+        else:
+            out.append({"src": r["src"], "values": [{"dst": r["dst"], "props": r["props"]}]})
+    return out
+
+
+def row_items(row: dict) -> int:
+    """How many nodes or relationships one row of batch_rows() writes."""
+    return len(row["values"]) if "values" in row else 1
+
+
 def staging_leftovers(label: str) -> str:
     """Staging names of earlier interrupted pushes ($prefix = `<name>@staging-`) among `label`'s nodes."""
     return f"MATCH (n:{ident(label, 'label')}) WHERE n.dataset STARTS WITH $prefix RETURN DISTINCT n.dataset AS d"
 
 
 def node_create(label: str) -> str:
-    """One batch of `label` nodes: $rows = [{id, props}], props the camelCase properties with `id`.
-
-    CREATE, not MERGE: $ds is a fresh staging name, so nothing can match, and the (dataset, id) uniqueness
-    constraint makes a batch that is sent twice (a commit whose acknowledgement was lost, then retried) fail
-    on the constraint instead of duplicating; the push then checks with node_batch_present that the batch
-    is stored whole and carries on."""
-    return (f"UNWIND $rows AS row CREATE (n:{ident(label, 'label')}) "
+    """One batch of `label` nodes: $rows = [{id, props}], props the camelCase properties with `id`. CREATE,
+    not MERGE: $ds is a fresh staging name, so nothing can match. A batch the driver retries (a commit whose
+    acknowledgement was lost) is first looked for with node_batch_present (see push._batch_work)."""
+    return (f"UNWIND $rows AS row CREATE (n:{ident(POHON, 'label')}:{ident(label, 'label')}) "
             "SET n = row.props, n.dataset = $ds RETURN count(*) AS c")
 
 
 def node_batch_present(label: str) -> str:
     """How many of a batch's `label` nodes ($rows, as for node_create) dataset $ds already holds."""
-    return f"UNWIND $rows AS row MATCH (n:{ident(label, 'label')} {{dataset: $ds, id: row.id}}) RETURN count(n) AS c"
+    return f"UNWIND $rows AS row MATCH {_node(label, 'n', 'id')} RETURN count(n) AS c"
+
+
+def _rel_rows(from_label: str, to_label: str) -> tuple[str, str, str]:
+    """(the start of a relationship batch statement, up to its start node; the end node's pattern; the
+    variable whose `props` the relationship gets): rows [{src, dst, props}], or to :Tahun [{src, values:
+    [{dst, props}]}] (batch_rows)."""
+    head = f"UNWIND $rows AS row MATCH {_node(from_label, 'a', 'src')} "
+    if to_label == YEAR:
+        return head + "UNWIND row.values AS v ", _node(to_label, "b", "v.dst"), "v"
+    return head, _node(to_label, "b", "dst"), "row"
 
 
 def rel_create(rel_type: str, from_label: str, to_label: str) -> str:
-    """One batch of `rel_type` relationships from `from_label` to `to_label` nodes: $rows = [{src, dst, id,
-    props}]; the end nodes are found through the (dataset, id) constraint index of their label. c <
-    size($rows) means a missing end node (the MATCH dropped the row); the push then fails. CREATE for the
-    reason node_create gives (the relationship (dataset, id) constraint catches a repeated batch)."""
-    return ("UNWIND $rows AS row "
-            f"MATCH (a:{ident(from_label, 'label')} {{dataset: $ds, id: row.src}}) "
-            f"MATCH (b:{ident(to_label, 'label')} {{dataset: $ds, id: row.dst}}) "
-            f"CREATE (a)-[r:{ident(rel_type, 'relationship type')}]->(b) "
-            "SET r = row.props, r.dataset = $ds RETURN count(*) AS c")
+    """One batch of `rel_type` relationships from `from_label` to `to_label` nodes (rows: _rel_rows).
+    c < the relationships in $rows means a missing end node (the MATCH dropped the row); the push then
+    fails."""
+    head, end, row = _rel_rows(from_label, to_label)
+    return (f"{head}MATCH {end} CREATE (a)-[r:{ident(rel_type, 'relationship type')}]->(b) "
+            f"SET r = {row}.props RETURN count(*) AS c")
 
 
 def rel_batch_present(rel_type: str, from_label: str, to_label: str) -> str:
     """How many of a batch's relationships ($rows, as for rel_create) dataset $ds already holds."""
-    return ("UNWIND $rows AS row "
-            f"MATCH (a:{ident(from_label, 'label')} {{dataset: $ds, id: row.src}})"
-            f"-[r:{ident(rel_type, 'relationship type')} {{dataset: $ds, id: row.id}}]->"
-            f"(b:{ident(to_label, 'label')} {{dataset: $ds, id: row.dst}}) RETURN count(r) AS c")
+    head, end, _ = _rel_rows(from_label, to_label)
+    return f"{head}MATCH (a)-[r:{ident(rel_type, 'relationship type')}]->{end} RETURN count(r) AS c"
 
 
 def node_count(label: str) -> str:
@@ -211,24 +341,21 @@ def node_count(label: str) -> str:
 
 
 def rel_count(label: str) -> str:
-    """Relationships of dataset $ds leaving `label` nodes, per type."""
-    return (f"MATCH (:{ident(label, 'label')} {{dataset: $ds}})-[r]->() WHERE r.dataset = $ds "
-            "RETURN type(r) AS t, count(r) AS c")
+    """Relationships leaving dataset $ds's `label` nodes, per type."""
+    return f"MATCH (:{ident(label, 'label')} {{dataset: $ds}})-[r]->() RETURN type(r) AS t, count(r) AS c"
 
 
 def staging_rename(label: str) -> str:
-    """`label` nodes of dataset $ds and the relationships leaving them: dataset $ds becomes $name. The switch
-    runs it twice: the live version to a retired staging name, then the staged version to the live name."""
-    return (f"MATCH (n:{ident(label, 'label')} {{dataset: $ds}}) "
-            "CALL (n) { MATCH (n)-[r]->() WHERE r.dataset = $ds SET r.dataset = $name } "
-            "SET n.dataset = $name")
+    """`label` nodes of dataset $ds become dataset $name (their relationships go with them). The switch runs
+    it twice: the live version to a retired staging name, then the staged version to the live name."""
+    return f"MATCH (n:{ident(label, 'label')} {{dataset: $ds}}) SET n.dataset = $name"
 
 
-def switch_statements(labels=KINDS) -> list[str]:
+def switch_statements(labels=LABELS) -> list[str]:
     """The writes of the final switch transaction: retire the live version (rename it to a staging name,
-    deleted after the commit), then rename the staged one to the live name. The same statement, run with
-    different parameters; renaming is much cheaper than DETACH DELETE here: a transaction that has deleted
-    many nodes slows every later write in it (measured: 19.8 s instead of 0.8 s to rename 46k items)."""
+    deleted after the commit), then rename the staged one to the live name. Renaming is much cheaper than
+    DETACH DELETE here: a transaction that has deleted many nodes slows every later write in it (measured:
+    19.8 s instead of 0.8 s to rename 46k items)."""
     return [staging_rename(label) for label in labels]
 
 
@@ -238,7 +365,13 @@ def drop_batch(label: str) -> str:
             "RETURN count(*) AS c")
 
 
-def load_text(labels=KINDS, rel_endpoints=REL_ENDPOINTS) -> str:
+def drop_order(labels) -> list[str]:
+    """Labels in the order a delete goes: Tahun last, so its (many) relationships leave with their nodes
+    in small batches instead of all at once with the Tahun node."""
+    return sorted((x for x in labels if x != POHON), key=lambda x: (x == YEAR, x))
+
+
+def load_text(labels=LABELS, rel_endpoints=REL_ENDPOINTS) -> str:
     """cypher/load.cypher: every statement of a push, in the order the push runs them."""
     labels = sorted(labels)
     rels = sorted(rel_endpoints)
@@ -248,19 +381,21 @@ def load_text(labels=KINDS, rel_endpoints=REL_ENDPOINTS) -> str:
 
     out = [
         "// What: how `pohon neo4j push` writes a dataset: every statement it sends, in the order it sends them,",
-        "//   written out for each label and relationship type of the graph contract (docs/ARCHITECTURE.md).",
+        "//   written out for each label and relationship type of the model (docs/neo4j-model.md).",
         "//   Not a script to run top to bottom: a driver (in any language) runs each statement with its",
         "//   parameters, in separate transactions except step 4 (one transaction: check, retire, rename).",
-        "// Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, id, props};",
-        "//   props = the camelCase properties including id, without dataset; lists stay lists, mixed values",
-        "//   JSON text, no nulls - see pohon.exporters.neo4j.model.graph_rows), $ds (the dataset a statement",
+        "// Parameters: $rows (list of maps, one per node: {id, props}; per relationship: {src, dst, props}, to",
+        "//   :Tahun one per node: {src, values: [{dst, props}]};",
+        "//   node props = the camelCase properties including id, without dataset; relationship props only the",
+        "//   value of a TARGET/PAGU/ANGGARAN ({nilai} or {teks}); lists stay lists, mixed values JSON text,",
+        "//   no nulls - see pohon.exporters.neo4j.model and docs/neo4j-model.md), $ds (the dataset a statement",
         "//   acts on: the staging name `<name>@staging-<12 hex>` while writing and switching), $name (the live",
         "//   dataset name), $prefix (`<name>@staging-`), $batch (rows per delete batch, 5000).",
         "// Returns: `c`, the rows a batch wrote or deleted (a CREATE batch must return size($rows)); the reads",
         "//   return what their RETURN names.",
         "// Generated by pohon.exporters.neo4j.model.load_text() from the builders push.py uses; a test keeps",
         "//   them equal. Where a step says \"per label\", the push takes the labels from CALL db.labels();",
-        "//   here they are the contract's, alphabetically, as are the (type, from, to) relationship batches.",
+        "//   here they are the model's, alphabetically, as are the (type, from, to) relationship batches.",
     ]
     out += block("""
 // 1. Schema: cypher/schema.cypher (for the labels and types being written), then wait for the indexes.
@@ -272,10 +407,10 @@ def load_text(labels=KINDS, rel_endpoints=REL_ENDPOINTS) -> str:
     out += block("""
 // 3. Write under the staging name $ds, in batches of --batch-size rows, each batch its own write
 //   transaction: nodes per label, then relationships per type and end-node labels. A relationship batch
-//   returning c < size($rows) has a missing end node: the push fails. CREATE, not MERGE ($ds is new); a
-//   batch sent twice (lost acknowledgement, retried) fails on the (dataset, id) constraint: the push then
-//   runs the matching "present" statement and goes on if it returns size($rows) (the batch is stored
-//   whole), else fails. So a retried batch changes nothing.
+//   returning c < size($rows) has a missing end node: the push fails. CREATE, not MERGE ($ds is new); when
+//   the driver retries a batch's transaction (its commit may have happened, the acknowledgement lost), the
+//   retry first runs the matching "present" statement: size($rows) means stored whole (done), 0 means
+//   write it, anything else fails. So a retried batch changes nothing.
 """, [q for label in labels for q in (node_create(label), node_batch_present(label))]
         + [q for t, a, b in rels for q in (rel_create(t, a, b), rel_batch_present(t, a, b))])
     out += block("""
@@ -288,5 +423,5 @@ def load_text(labels=KINDS, rel_endpoints=REL_ENDPOINTS) -> str:
     out += block("""
 // 5. Drop a dataset ($ds: the retired version after the switch, a leftover or failed staging name, or any
 //   dataset for `drop_dataset`), in batches outside one big transaction: per label, repeat until c = 0.
-""", [drop_batch(label) for label in labels])
+""", [drop_batch(label) for label in drop_order(labels)])
     return "\n".join(out) + "\n"

@@ -1,17 +1,17 @@
 """Push the cascade graph into a Neo4j database, atomically per dataset.
 
-Several datasets share one database; every node and relationship carries `dataset`. A push never touches
+Several datasets share one database; every node carries `dataset` (docs/neo4j-model.md). A push never touches
 the live dataset until its very last transaction (the statements are built in model.py and written
 out, in this order, as cypher/load.cypher):
 
-1. schema (cypher/schema.cypher: (dataset, id) unique per label and relationship type);
+1. schema (cypher/schema.cypher: (dataset, id) unique on :Pohon, look-up indexes);
 2. leftovers of earlier interrupted pushes of this dataset (`NAME@staging-*`) are deleted;
 3. the rows are written in batches under a fresh staging name `NAME@staging-<uuid>`; each batch is an
-   UNWIND ... CREATE inside `session.execute_write`; a batch sent twice (a commit whose acknowledgement was
-   lost, retried by the driver) fails on the (dataset, id) constraint, and is then taken as done if the
-   staging holds all its rows: a retried batch changes nothing;
+   UNWIND ... CREATE inside `session.execute_write`; when the driver retries a batch (a commit whose
+   acknowledgement was lost may have been stored) the retry first counts what is stored: a retried batch
+   changes nothing;
 4. one final write transaction checks the staged counts, renames the live `NAME` version to a retired
-   staging name and the staged nodes and relationships to `NAME`; after it commits the retired version is
+   staging name and the staged nodes to `NAME`; after it commits the retired version is
    deleted in batches (if that is interrupted, the next push removes it like any staging leftover).
    Renaming instead of DETACH DELETE keeps the switch cheap: a transaction that has deleted many nodes
    makes every later write in it slow (measured ~25x on 46k items).
@@ -40,9 +40,10 @@ from neo4j import exceptions as nx4j
 
 from pohon.errors import PohonError
 from pohon.exporters.neo4j.model import (
-    AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, Rows, check_dataset_name, drop_batch, graph_rows, node_batch_present,
-    node_count, node_create, rel_batch_present, rel_count, rel_create,
-    schema_statements, staging_leftovers, staging_rename,
+    AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, Rows, check_dataset_name, drop_batch, drop_order, graph_rows,
+    batch_rows, node_batch_present, node_count, node_create, rel_batch_present, rel_count, rel_create, row_items,
+    schema_statements,
+    staging_leftovers, staging_rename,
 )
 
 Progress = Callable[[int, int], None]  # (done, total) after every committed batch; raising aborts the push
@@ -151,7 +152,7 @@ def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: st
         raise ValueError("batch_size must be positive")
     rows = graph_rows(graph)
     try:
-        _ensure_schema(driver, database, sorted(rows.nodes), sorted({t for t, _, _ in rows.rels}))
+        _ensure_schema(driver, database, sorted(rows.nodes))
         cleaned = drop_staging(driver, database, name)
     except nx4j.Neo4jError as e:
         raise connection_error(e, database=database) or Neo4jError(f"Neo4j: {_one_line(e)}") from e
@@ -211,15 +212,16 @@ def _one_line(e: BaseException) -> str:
     return text.strip().splitlines()[0]
 
 
-def _ensure_schema(driver: Driver, database: str, labels, rel_types) -> None:
+def _ensure_schema(driver: Driver, database: str, labels) -> None:
     with driver.session(database=database) as session:
-        for stmt in schema_statements(labels, rel_types):
+        for stmt in schema_statements(labels):
             session.run(stmt.rstrip(";")).consume()
         session.run(AWAIT_INDEXES).consume()
 
 
 def _labels(tx: ManagedTransaction) -> list[str]:
-    return sorted(r["label"] for r in tx.run(LABELS_QUERY))
+    """The database's labels but Pohon (every pohon node has it besides its own), in drop order."""
+    return drop_order(r["label"] for r in tx.run(LABELS_QUERY))
 
 
 def _counts(tx: ManagedTransaction, dataset: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -243,31 +245,42 @@ def _write(driver: Driver, database: str, staging: str, rows: Rows, batch_size: 
     total = sum(len(v) for v in rows.nodes.values()) + sum(len(v) for v in rows.rels.values())
     done = 0
     work = [(node_create(label), node_batch_present(label), items) for label, items in rows.nodes.items()]
-    work += [(rel_create(t, a, b), rel_batch_present(t, a, b), items) for (t, a, b), items in rows.rels.items()]
+    work += [(rel_create(*k), rel_batch_present(*k), batch_rows(k, items)) for k, items in rows.rels.items()]
     with driver.session(database=database) as session:
         for create, present, items in work:
             for batch in _batches(items, batch_size):
                 _write_batch(session, create, present, staging, batch)
-                done += len(batch)
+                done += sum(map(row_items, batch))
                 if progress:
                     progress(done, total)
 
 
 def _write_batch(session, create: str, present: str, staging: str, batch: list[dict]) -> None:
-    """One batch in its own write transaction. If it breaks the (dataset, id) constraint it was sent before
-    (the driver retried a commit whose acknowledgement was lost): done if the staging holds all its rows."""
-    try:
-        session.execute_write(_run_batch, create, staging, batch)
-    except nx4j.ConstraintError:
-        have = session.execute_read(lambda tx: tx.run(present, ds=staging, rows=batch).single()["c"])
-        if have != len(batch):
-            raise
+    """One batch in its own write transaction."""
+    session.execute_write(_batch_work(create, present, staging, batch))
 
 
-def _run_batch(tx: ManagedTransaction, query: str, staging: str, batch: list[dict]) -> None:
-    c = tx.run(query, ds=staging, rows=batch).single()["c"]
-    if c != len(batch):  # a relationship whose end nodes are missing would vanish silently otherwise
-        raise Neo4jError(f"batch wrote {c} of {len(batch)} rows (missing end nodes?)")
+def _batch_work(create: str, present: str, staging: str, batch: list[dict]):
+    """The transaction function of one batch. The driver runs it again when a transaction fails in a way
+    it retries, which includes a commit whose acknowledgement was lost (it may have been stored): so from
+    the second run on it first counts the batch's rows already in the staging: all of them, done; none,
+    write them; some, fail (a batch is one transaction: that cannot come from a retry)."""
+    runs = []
+    want = sum(map(row_items, batch))
+
+    def work(tx: ManagedTransaction) -> None:
+        runs.append(1)
+        if len(runs) > 1:
+            have = tx.run(present, ds=staging, rows=batch).single()["c"]
+            if have == want:
+                return
+            if have:
+                raise Neo4jError(f"a retried batch is stored in part ({have} of {want} items)")
+        c = tx.run(create, ds=staging, rows=batch).single()["c"]
+        if c != want:  # a relationship whose end nodes are missing would vanish silently otherwise
+            raise Neo4jError(f"batch wrote {c} of {want} items (missing end nodes?)")
+
+    return work
 
 
 def _switch(tx: ManagedTransaction, name: str, staging: str, retired: str, want_nodes: dict,
