@@ -1,8 +1,9 @@
 // What: the `output-oriented-indicator` findings (pohon.checks.rules.output_oriented_indicator): a Tujuan,
 //   SP or IK whose wording (name and satuan, normalised: lower case, every run of characters other than
-//   0-9 a-z one space) matches an `output` entry of the lexicon and no `outcome` entry (kind output).
+//   0-9 a-z one space) matches an `output` or `count` entry of the lexicon, and no `outcome` entry unless a
+//   `count` entry matches too (an outcome word beside a count only qualifies what is counted) (kind output).
 // Parameters: $dataset (string), $lexicon (list of {pattern, field, kind}: the rows of
-//   src/pohon/checks/lexicon/output_words.csv; field is indikator or satuan, kind output or outcome).
+//   src/pohon/checks/lexicon/output_words.csv; field is indikator or satuan, kind output, outcome or count).
 //   The patterns are regular expressions searched anywhere in the field (Java's syntax here, Python's in
 //   pohon; the lexicon uses only what both read alike: \b, groups, alternation, classes).
 // Returns: rule, severity, node (graph node id), kind, details {level, patterns (the output entries matched)}.
@@ -14,7 +15,9 @@ WITH n, {indikator: trim(reduce(s = '', c IN split(toLower(coalesce(raw.indikato
                        s + CASE WHEN c =~ '[0-9a-z]' THEN c WHEN s ENDS WITH ' ' OR s = '' THEN '' ELSE ' ' END))}
      AS f
 WITH n, [e IN $lexicon WHERE f[e.field] =~ ('(?s).*(?:' + e.pattern + ').*') | e] AS hits
-WHERE none(e IN hits WHERE e.kind = 'outcome') AND any(e IN hits WHERE e.kind = 'output')
+WITH n, hits, any(e IN hits WHERE e.kind = 'count') AS counted
+WHERE (counted OR none(e IN hits WHERE e.kind = 'outcome')) AND any(e IN hits WHERE e.kind IN ['output', 'count'])
 RETURN 'output-oriented-indicator' AS rule, 'warning' AS severity, n.id AS node, 'output' AS kind,
-       {level: [l IN labels(n) WHERE l <> 'Pohon'][0], patterns: [e IN hits | e.pattern]} AS details
+       {level: [l IN labels(n) WHERE l <> 'Pohon'][0],
+        patterns: [e IN hits WHERE e.kind IN ['output', 'count'] | e.pattern]} AS details
 ORDER BY node;
