@@ -30,3 +30,22 @@ def test_indonesian_is_the_default_language():
     assert words("findings", None)["none"] == "Tidak ada temuan."
     assert say("cli", "unknown-year", "en", year=2030, years="2021, 2022") == \
         "year 2030 is not in the cascade (2021, 2022)"
+
+
+def test_no_module_picks_its_words_by_language_itself():
+    """Words for people come from pohon.words; outside it, `lang == "en"` may only pick between the two texts a
+    rule, a finding or an option error carries with it (pohon.checks, pohon.errors) or number marks (pohon.fmt)."""
+    import re
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src" / "pohon"
+    allowed = {"words.py", "fmt.py", "errors.py", "checks/__init__.py"}
+    offenders = []
+    for path in src.rglob("*.py"):
+        rel = path.relative_to(src).as_posix()
+        if rel in allowed:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"""lang\s*==\s*["']en["']""", line):
+                offenders.append(f"{rel}:{n}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)

@@ -13,37 +13,14 @@ from pohon.cli.common import (EXIT_BAD_INPUT, NonEmptyPath, data_dir_argument, d
                               lang_option, load_graph_or_exit, load_or_exit, writes)
 from pohon.errors import UnknownNodeError
 from pohon.nodes import kind_of
+from pohon.words import words
 
 DEPTHS = ("ik", "unit", "ikk", "komponen")
-
-MESSAGES = {
-    "id": {
-        "need_out": "berikan -o FILE.html atau --all FOLDER",
-        "both": "-o dan --all tidak bisa dipakai bersamaan",
-        "depth": "kedalaman {value!r} tidak dikenal; pilih salah satu: " + ", ".join(DEPTHS),
-        "unit": "unit {value!r} tidak ada di units.csv",
-        "tipe": "tipe unit {value!r} tidak ada di units.csv",
-        "sp": "SP {value!r} tidak ada di sp.csv",
-        "write": "tidak bisa menulis {value}: {error}",
-        "wrote": "{path} ditulis",
-    },
-    "en": {
-        "need_out": "give -o FILE.html or --all FOLDER",
-        "both": "-o and --all cannot be used together",
-        "depth": "unknown depth {value!r}; choose one of: " + ", ".join(DEPTHS),
-        "unit": "unit {value!r} is not in units.csv",
-        "tipe": "unit type {value!r} is not in units.csv",
-        "sp": "SP {value!r} is not in sp.csv",
-        "write": "cannot write {value}: {error}",
-        "wrote": "wrote {path}",
-    },
-}
 
 
 def _bad(where: str, code: str, message: str) -> None:
     click.echo(f"{where}: {code}: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
-
 
 
 @contextmanager
@@ -102,14 +79,14 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     from pohon.checks import run_checks
     from pohon.exporters.html import render_all, render_html, unit_page
 
-    msg = MESSAGES["en" if lang == "en" else "id"]
+    msg = words("visual-cli", lang)
     where = "pohon visual"  # an option problem has no place in a file: the command (or option) is named
     if not output and not all_dir:
         _bad(where, "missing-output", msg["need_out"])
     if output and all_dir:
         _bad(where, "bad-option", msg["both"])
     if depth not in DEPTHS:
-        _bad("--depth", "bad-depth", msg["depth"].format(value=depth))
+        _bad("--depth", "bad-depth", msg["depth"].format(value=depth, choices=", ".join(DEPTHS)))
     data_dir = data_dir or default_data_dir()
     two = old_dir is not None  # reading two cascades: each error names its folder
     if unit and not two and not all_dir:  # a unit's page is drawn from the unit's selection of the data

@@ -17,7 +17,7 @@ import networkx as nx
 from pohon.diff import Change, Diff, diff_datasets
 from pohon.exporters.html import style as st
 from pohon.exporters.html.select import Source
-from pohon.words import words
+from pohon.words import lang_of, words
 
 MONEY = {"pagu", "anggaran"}  # changes in Rp juta: two decimals, like every amount on the page
 STATUSES = ("added", "changed", "renamed", "removed")
@@ -33,35 +33,18 @@ GHOST_OPACITY = 0.55
 GHOST_EDGE = {"color": "#7b8794", "opacity": 0.6}
 INSIDE = ("box", "ellipse")  # shapes that hold their label: the font must contrast with the fill
 
-TEXT = {
-    "id": {"status": {"added": "ditambah", "changed": "diubah", "renamed": "kode/nama diubah",
-                      "removed": "dihapus"},
-           "legend": {"added": "ditambah (baru di revisi)", "changed": "diubah (target, anggaran, tanda, IKK → IK)",
-                      "renamed": "kode/nama diubah (titik-titik)",
-                      "removed": "dihapus: simpul lama, garis putus, pudar", "unchanged": "tidak berubah"},
-           "changes": "Perubahan dari versi lama", "was": "Sebelumnya", "compared": "dibandingkan dengan versi lama",
-           "money": "anggaran di bawahnya", "hidden": "perubahan di luar tampilan ini",
-           "old_file": "Berkas (versi lama)", "yes": "ya", "no": "tidak"},
-    "en": {"status": {"added": "added", "changed": "changed", "renamed": "renamed / re-coded",
-                      "removed": "removed"},
-           "legend": {"added": "added (new in the revision)", "changed": "changed (targets, budget, marks, IKK → IK)",
-                      "renamed": "code/name changed (dotted)",
-                      "removed": "removed: old node, dashed, faded", "unchanged": "unchanged"},
-           "changes": "Changes from the old version", "was": "Was", "compared": "compared with the old version",
-           "money": "budget under it", "hidden": "changes outside this view",
-           "old_file": "File (old version)", "yes": "yes", "no": "no"},
-}
-
 
 def text(lang: str) -> dict:
-    return TEXT["en" if lang == "en" else "id"]
+    """The diff page's words (pohon.words: 'visual-diff' with its statuses and legend)."""
+    return {**words("visual-diff", lang), "status": words("visual-diff-status", lang),
+            "legend": words("visual-diff-legend", lang)}
 
 
 class DiffView:
     def __init__(self, new: nx.DiGraph, old: nx.DiGraph, diff: Diff | None = None, lang: str = "id",
                  old_label: str | None = None):
         self.diff = diff if diff is not None else diff_datasets(old, new)
-        self.lang = "en" if lang == "en" else "id"
+        self.lang = lang_of(lang)
         name = str(old.graph.get("dataset") or "")
         self.old_label = old_label or (name if name != str(new.graph.get("dataset") or "") else "")
         self.source, self.ghost = overlay(new, old, self.diff)

@@ -6,6 +6,7 @@ from collections import Counter
 from pohon import fmt
 from pohon.exporters.html import style as st
 from pohon.exporters.html.page import static_page
+from pohon.words import lang_of
 
 
 def index_page(graph, summaries: dict[str, dict], findings, lang: str) -> str:
@@ -21,7 +22,7 @@ def index_page(graph, summaries: dict[str, dict], findings, lang: str) -> str:
                      "counts": " · ".join(f"{n} {k}" for k, n in s["counts"]),
                      "findings": s["findings"]})
     return static_page("index.html.j2", {
-        "lang": "en" if lang == "en" else "id",
+        "lang": lang_of(lang),
         "title": f"{graph.graph.get('dataset') or 'pohon'} · {t['index_title']}",
         "t": t,
         "rows": rows,

@@ -23,6 +23,7 @@ from pohon.exporters.html.page import page
 from pohon.exporters.html.select import (Source, VisualOptionError, View, as_source, natural_key, select_view,
                                          tipe_ranks)
 from pohon.nodes import is_agency
+from pohon.words import lang_of, say
 
 __all__ = ["render_html", "render_page", "unit_page", "render_all", "page_names", "overview_name",
            "VisualOptionError"]
@@ -143,7 +144,7 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
         data["diff"] = dv.page_data(view.nodes)
     counts = Counter(kind.values())
     context = {
-        "lang": "en" if lang == "en" else "id",
+        "lang": lang_of(lang),
         "title": title or _title(graph, unit=unit, tipe=tipe, sp=sp, depth=depth, lang=lang),
         "t": t,
         "depth": depth,
@@ -237,9 +238,9 @@ def _title(graph, *, unit, tipe, sp, depth, lang) -> str:
     name = str(graph.graph.get("dataset") or "pohon")
     bits = [name]
     if tipe:
-        bits.append(("unit type " if lang == "en" else "tipe unit ") + tipe)
+        bits.append(say("visual", "title_tipe", lang, tipe=tipe))
     if unit:
-        bits.append(("unit " if lang == "en" else "unit ") + unit)
+        bits.append(say("visual", "title_unit", lang, unit=unit))
     if sp:
         bits.append(sp)
     return " · ".join(bits)

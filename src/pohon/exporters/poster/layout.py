@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pohon import fmt
 from pohon.exporters.poster import fonts
 from pohon.exporters.poster.tree import LEVEL, Node
-from pohon.words import words
+from pohon.words import lang_of, words
 
 PAPERS = {"A4": (842.0, 595.0), "A3": (1191.0, 842.0), "A2": (1684.0, 1191.0)}  # landscape, points
 MARGIN, HEADER_H = 24.0, 34.0
@@ -438,7 +438,7 @@ def _at_level(kids: list[Node], cut: int):
 def compose(root: Node, findings, *, paper: str = "A3", lang: str = "id", years=(), dataset: str = "",
             top_cut: int = 2) -> Poster:
     """Pages with boxes placed and drawing operations filled in, findings numbered and listed at the end."""
-    lang = "en" if lang == "en" else "id"
+    lang = lang_of(lang)
     last_year = years[-1] if years else ""
     pages = paginate(root, paper, lang, last_year, top_cut)
     pw, ph = PAPERS[paper]
