@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 from pohon import fmt
 from pohon.exporters.html import style as st
+from pohon.nodes import code_of, without_kind
 
 SEVERITIES = ("error", "warning", "info")
 BELOW = ("SK", "IKK", "Komponen")  # kinds whose findings roll up to their unit
@@ -32,10 +33,10 @@ def place(graph, node: str, lang: str) -> str:
     """Where a finding sits, for people: `Komponen B · BBSPJI-AGRO SK.2.1` / `Kelompok SET`."""
     a = graph.get(node) if node in graph else None
     if a is None:
-        return node.split(":", 1)[-1] if ":" in node else node
+        return without_kind(node)
     kind = a.get("kind", "")
     words = st.text(lang)["kinds"].get(kind, kind)
-    code = str(a.get("kode") or node.split(":")[-1])
+    code = str(a.get("kode") or code_of(node))
     if kind == "Komponen":
         return f"{words} {code} · {a.get('unit', '')} {a.get('ikk', '')}".rstrip()
     if kind in ("SK", "IKK"):

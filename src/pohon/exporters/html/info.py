@@ -10,6 +10,7 @@ from pohon import fmt
 from pohon.exporters.html import findings as hf
 from pohon.exporters.html import style as st
 from pohon.exporters.html.select import natural_key
+from pohon.nodes import code_of, without_kind
 
 MAX_NAMES = 8  # units named in a row; the rest are counted
 
@@ -17,7 +18,7 @@ MAX_NAMES = 8  # units named in a row; the rest are counted
 def _named(graph, node: str) -> str:
     """`BBSPJI-AGRO · Balai Besar …` for a node id, or its code alone when it is not in the graph."""
     a = graph.get(node) if node in graph else None
-    code = node.split(":")[-1]
+    code = code_of(node)
     if a is None:
         return code
     name = str(a.get("nama") or "")
@@ -104,6 +105,6 @@ def info(graph, n: str, findings, view, years, lang: str, below=None) -> dict:
         rows.append([t["file"], str(a["file"])])
     if a.get("baris"):
         rows.append([t["line"], str(a["baris"])])
-    return {"k": k, "c": str(code or n.split(":", 1)[-1] if k != "SS" else ""), "n": str(a.get("nama") or ""),
+    return {"k": k, "c": str(code or without_kind(n) if k != "SS" else ""), "n": str(a.get("nama") or ""),
             "t": rows, "f": [[f.severity, f.rule, hf.rule_title(f.rule, lang), f.message(lang)] for f in findings],
             "u": view.units.get(n, []), "s": view.sps.get(n, [])}

@@ -17,7 +17,7 @@ import networkx as nx
 
 from pohon.errors import PohonError, UnknownNodeError
 from pohon.exporters.html.style import BUDGET_PREFIX, DEPTH_KINDS, LEVEL, budget_total
-from pohon.nodes import is_agency, node_id
+from pohon.nodes import code_of, is_agency, node_id
 
 DOWN_RELS = {"CASCADES_TO", "HAS_IK", "CARRIED_BY", "HAS_SK", "HAS_IKK", "HAS_KOMPONEN"}
 UPPER_PARENTS = ("SP", "Tujuan", "SS")  # their units/SPs are summed up from their children, last
@@ -164,7 +164,7 @@ class Memberships:
         return self.attrs(n).get("kind", "")
 
     def code(self, n: str) -> str:
-        return str(self.attrs(n).get("kode") or n.split(":")[-1])
+        return str(self.attrs(n).get("kode") or code_of(n))
 
     def down(self, n: str) -> list[tuple[str, str]]:
         """(child, edge kind) over the drawable edges below n, as `display_edges` draws them."""
@@ -364,7 +364,7 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
                 of_tipe.add(kode)
             if kode in referenced:
                 late = True
-            unit_nodes.append((n, str(a.get("kode") or n.split(":")[-1])))
+            unit_nodes.append((n, str(a.get("kode") or code_of(n))))
         if not filtered:
             if k in kinds:
                 everything.append(n)
@@ -374,7 +374,7 @@ def select_view(g, *, depth: str = "unit", unit: str | None = None, tipe: str | 
             if u and (u == unit if unit is not None else u in of_tipe or _note(referenced, u)):
                 attr_unit.append((n, u))
         if sp is not None and ((k == "IK" or k == "SK") and a.get("sp") == sp
-                               or k == "SP" and str(a.get("kode") or n.split(":")[-1]) == sp):
+                               or k == "SP" and str(a.get("kode") or code_of(n)) == sp):
             sp_seeds.append(n)
     if late:  # (only when a Unit comes after the nodes that name it: not in a loaded graph)
         attr_unit = [(n, a["unit"]) for n, a in src.items()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 from pohon import fmt
+from pohon.nodes import code_of, without_kind
 from pohon.words import words
 
 # Draw order top-down. Tujuan sits on the SP level, beside the SPs.
@@ -74,8 +75,8 @@ def short_label(node_id: str, attrs: dict, ss_label: str | None = None) -> str:
     if kind == "Tipe":
         return str(attrs.get("label") or kode)
     if kind == "Unit":
-        return kode or node_id.split(":", 1)[-1]
-    return kode or node_id.split(":")[-1]
+        return kode or without_kind(node_id)
+    return kode or code_of(node_id)
 
 
 def fmt_target(value, lang: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pohon import fmt
 from pohon.exporters.poster import fonts
 from pohon.exporters.poster.tree import LEVEL, Node
+from pohon.nodes import parse_id, without_kind
 from pohon.words import lang_of, words
 
 PAPERS = {"A4": (842.0, 595.0), "A3": (1191.0, 842.0), "A2": (1684.0, 1191.0)}  # landscape, points
@@ -497,7 +498,7 @@ def _findings_of(node: Node, by_node: dict, lang: str) -> list[tuple[list, str]]
     gid = node.graph_id
     if not gid or gid not in by_node:
         return []
-    unit = gid.split(":")[1] if node.kind in ("IKK", "Komponen") else ""
+    unit = parse_id(gid)[1][0] if node.kind in ("IKK", "Komponen") else ""
     return [(by_node[gid], f"{label} ({unit})" if unit else label)]
 
 
@@ -646,7 +647,7 @@ def _note_pages(notes, pw, ph, lang, elsewhere: int = 0) -> list[list]:
         y += LINE_H + 1
         several = note.name_nodes or len({f.node for f in items}) > 1
         for f in items:
-            who = f.node.split(":", 1)[1].replace(":", " ") + " — " if several else ""
+            who = without_kind(f.node).replace(":", " ") + " — " if several else ""
             lines = fonts.wrap(f"[{sev[f.severity]}] {who}{f.rule}: {f.message(lang)}", col_w - 12, BODY_SIZE)
             for j, line in enumerate(lines):
                 newline(LINE_H)
