@@ -311,14 +311,16 @@
      brings back the view as it was (filters, folds, level, position, zoom). Choosing a unit or SP in the
      filters is this focus too (see setFilter). ---- */
   var crumbs = document.getElementById("crumbs");
-  function chainUp(id) {  // SS › SP › IK › (Tipe ›) Unit › SK › IKK: the first drawn parent at each step
-    var out = [id], seen = new Set([id]);
+  /* SS › SP › IK › (Tipe ›) Unit › SK › IKK: the first drawn parent at each step, with how many others of its
+     kind there are (a unit carries several IKs: its crumb says "T1/SP2/b +14", not that it is its only one) */
+  function chainUp(id) {
+    var out = [[id, 0]], seen = new Set([id]);
     for (var n = id; ;) {
       var ups = (up[n] || []).map(function (e) { return e.from; }).filter(function (p) { return !seen.has(p); });
       if (!ups.length) { break; }
       n = ups[0];
       seen.add(n);
-      out.unshift(n);
+      out.unshift([n, ups.filter(function (p) { return info[p].k === info[n].k; }).length - 1]);
     }
     return out;
   }
@@ -335,9 +337,11 @@
     state.folded = new Set();  // the focused subtree is shown whole
     relayout(true);
     crumbs.replaceChildren();
-    chainUp(id).forEach(function (n, i) {
+    chainUp(id).forEach(function (step, i) {
+      var n = step[0], code = info[n].c || baseNode[n].label.split("\n")[0].replace(/ \u26a0[\d.,]+$/, "");
       if (i) { crumbs.appendChild(el("span", "sep", "\u203a")); }
-      var b = el("button", n === id ? "crumb current" : "crumb", (info[n].c || shortName(info[n].n)));
+      var b = el("button", n === id ? "crumb current" : "crumb", code || shortName(info[n].n));
+      if (step[1]) { b.appendChild(el("span", "more", " +" + count(step[1]))); }
       b.type = "button";
       b.dataset.id = n;
       b.title = (T.kinds[info[n].k] || info[n].k) + ": " + info[n].n;
@@ -603,17 +607,20 @@
     unitSel.value = f.unit;
     spSel.value = f.sp;
   }
-  /* Choosing a unit (or an SP) focuses it, as a double-click does, with the other filter narrowing what the
-     focus shows; choosing neither leaves focus. */
+  /* Choosing a unit (or an SP) focuses and selects it, as a double-click does, with the other filter narrowing
+     what the focus shows; choosing neither leaves focus. */
   function setFilter(unit, sp) {
     var target = unit && info["Unit:" + unit] ? "Unit:" + unit : sp && info["SP:" + sp] ? "SP:" + sp : null;
-    if (target) { focusOn(target, { unit: unit, sp: sp }); } else if (state.focus) { leaveFocus(); }
-    else { showFilter({ unit: "", sp: "" }); relayout(true); }
+    if (target) {
+      focusOn(target, { unit: unit, sp: sp });
+      select(target, false);
+    } else if (state.focus) { leaveFocus(); } else { showFilter({ unit: "", sp: "" }); relayout(true); }
   }
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
-    leaveFocus(); search.value = ""; results.hidden = true; showFilter({ unit: "", sp: "" }); state.text = 1; sized = {}; foldTo(state.open[1], state.open[0]); clear();
+    leaveFocus(); search.value = ""; results.hidden = true; showFilter({ unit: "", sp: "" });
+    state.text = 1; sized = {}; foldTo(state.open[1], state.open[0]); clear();
     fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
