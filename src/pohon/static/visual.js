@@ -393,11 +393,13 @@
 
   /* The one place nodes are updated: the node's own look, dimmed off the path, hidden when not visible,
      at its laid-out place, with its presenter label. */
+  var INSIDE = { box: true, ellipse: true }, LABEL_BACK = "rgba(255,255,255,0.9)";  // shapes drawing the label inside
   function look(id, lit) {
     var b = baseNode[id], u = JSON.parse(JSON.stringify(b.own)), p = state.pos[id];
     u.id = id;
     u.opacity = lit ? b.opacity : 0.12;
     u.font = { color: lit ? b.font : fade(b.font, 0.15), size: fontSize() };
+    if (!INSIDE[D.kinds[info[id].k].shape]) { u.font.background = LABEL_BACK; }  // lines pass under, not through, it
     u.hidden = !state.shown.has(id);
     if (p) { u.x = p[0]; u.y = p[1]; u.label = state.label[id]; }
     if (u.size) { u.size = u.size * state.text; }
