@@ -160,8 +160,8 @@
      fold, in a tree whose top is on the levels shown (or opened), kept by the filter. */
   function visibleWith(top, level, folded, opened) {
     var away = hiddenUnder(folded), out = new Set();
-    if (state.focus) {  // focus: the focused node's subtree and its chain up to the SS, whole
-      state.focusSet.forEach(function (id) { if (shownBy(id, state.filter)) { out.add(id); } });
+    if (state.focus) {  // focus: the focused node's subtree and its chain up to the SS, less what is folded in it
+      state.focusSet.forEach(function (id) { if (!away.has(id) && shownBy(id, state.filter)) { out.add(id); } });
       return out;
     }
     D.nodes.forEach(function (n) {
@@ -308,34 +308,42 @@
     writeHash();
   }
   /* ---- focus: one unit, SP or IK laid out alone with its chain up to the SS as a breadcrumb; leaving it
-     brings back the view as it was (folds, level, position, zoom) ---- */
+     brings back the view as it was (filters, folds, level, position, zoom). Choosing a unit or SP in the
+     filters is this focus too (see setFilter). ---- */
   var crumbs = document.getElementById("crumbs");
-  function chainUp(id) {  // SS › SP › IK › (Tipe ›) Unit › SK › IKK: the first drawn parent at each step
-    var out = [id], seen = new Set([id]);
+  /* SS › SP › IK › (Tipe ›) Unit › SK › IKK: the first drawn parent at each step, with how many others of its
+     kind there are (a unit carries several IKs: its crumb says "T1/SP2/b +14", not that it is its only one) */
+  function chainUp(id) {
+    var out = [[id, 0]], seen = new Set([id]);
     for (var n = id; ;) {
       var ups = (up[n] || []).map(function (e) { return e.from; }).filter(function (p) { return !seen.has(p); });
       if (!ups.length) { break; }
       n = ups[0];
       seen.add(n);
-      out.unshift(n);
+      out.unshift([n, ups.filter(function (p) { return info[p].k === info[n].k; }).length - 1]);
     }
     return out;
   }
-  function focusOn(id) {
+  function focusOn(id, filter) {  // filter: the filters to show it with (the drop-downs'), else those on
     if (!info[id]) { return; }
     if (!state.focus) {
       state.before = { level: state.level, top: state.top, folded: new Set(state.folded), opened: new Set(state.opened),
-        view: network.getViewPosition(), scale: network.getScale() };
+        filter: state.filter, view: network.getViewPosition(), scale: network.getScale() };
     }
+    if (filter) { showFilter(filter); }
+    if (!shownBy(id, state.filter)) { showFilter({ unit: "", sp: "" }); }  // a filter hiding it goes
     state.focus = id;
     state.focusSet = pathOf(id).nodes;
     state.folded = new Set();  // the focused subtree is shown whole
     relayout(true);
     crumbs.replaceChildren();
-    chainUp(id).forEach(function (n, i) {
+    chainUp(id).forEach(function (step, i) {
+      var n = step[0], code = info[n].c || baseNode[n].label.split("\n")[0].replace(/ \u26a0[\d.,]+$/, "");
       if (i) { crumbs.appendChild(el("span", "sep", "\u203a")); }
-      var b = el("button", n === id ? "crumb current" : "crumb", (info[n].c || shortName(info[n].n)));
+      var b = el("button", n === id ? "crumb current" : "crumb", code || shortName(info[n].n));
+      if (step[1]) { b.appendChild(el("span", "more", " +" + count(step[1]))); }
       b.type = "button";
+      b.dataset.id = n;
       b.title = (T.kinds[info[n].k] || info[n].k) + ": " + info[n].n;
       b.addEventListener("click", function () { focusOn(n); select(n, false); });
       crumbs.appendChild(b);
@@ -356,6 +364,7 @@
     state.top = b.top;
     state.folded = b.folded;
     state.opened = b.opened;
+    showFilter(b.filter);
     relayout(false);
     network.moveTo({ position: b.view, scale: b.scale, animation: false });
     crumbs.hidden = true;
@@ -384,11 +393,13 @@
 
   /* The one place nodes are updated: the node's own look, dimmed off the path, hidden when not visible,
      at its laid-out place, with its presenter label. */
+  var INSIDE = { box: true, ellipse: true }, LABEL_BACK = "rgba(255,255,255,0.9)";  // shapes drawing the label inside
   function look(id, lit) {
     var b = baseNode[id], u = JSON.parse(JSON.stringify(b.own)), p = state.pos[id];
     u.id = id;
     u.opacity = lit ? b.opacity : 0.12;
     u.font = { color: lit ? b.font : fade(b.font, 0.15), size: fontSize() };
+    if (!INSIDE[D.kinds[info[id].k].shape]) { u.font.background = LABEL_BACK; }  // lines pass under, not through, it
     u.hidden = !state.shown.has(id);
     if (p) { u.x = p[0]; u.y = p[1]; u.label = state.label[id]; }
     if (u.size) { u.size = u.size * state.text; }
@@ -413,7 +424,8 @@
   var panel = document.getElementById("details");
   function select(id, focus) {
     if (!info[id]) { return; }
-    if (!shownBy(id, state.filter)) { state.filter = { unit: "", sp: "" }; unitSel.value = ""; spSel.value = ""; }
+    if (state.focus && !(state.focusSet.has(id) && shownBy(id, state.filter))) { leaveFocus(); }  // it is outside
+    if (!shownBy(id, state.filter)) { showFilter({ unit: "", sp: "" }); }
     if (!state.shown.has(id)) { unfoldTo(id); relayout(!focus); }
     var sel = pathOf(id);
     state.selected = id;
@@ -438,7 +450,7 @@
   var applying = false;
   function enc(v) { return encodeURIComponent(v).replace(/%3A/g, ":").replace(/%2F/g, "/"); }
   function hashOf() {
-    var parts = [], base = state.level >= 99 ? new Set() : foldsAt(state.level);
+    var parts = [], base = baseFolds();
     var list = function (xs) { return xs.map(enc).join(","); };
     if (state.selected) { parts.push(enc(state.selected)); }
     if (state.focus) { parts.push("focus=" + enc(state.focus)); }
@@ -453,6 +465,9 @@
     if (folded.length) { parts.push("fold=" + list(folded)); }
     if (state.opened.size) { parts.push("roots=" + list(Array.from(state.opened))); }
     return parts.join("&");
+  }
+  function baseFolds() {  // the folds the hash's open=/fold= are counted from: none in focus (shown whole)
+    return state.focus || state.level >= 99 ? new Set() : foldsAt(state.level);
   }
   function writeHash() {
     if (applying || !state.open) { return; }
@@ -472,16 +487,19 @@
       else if (key === "level") { want.level = val.split(",").map(Number); } else { want[key] = dec(val); }
     });
     applying = true;
-    state.filter = { unit: info["Unit:" + want.unit] ? want.unit : "", sp: D.spList.indexOf(want.sp) >= 0 ? want.sp : "" };
-    unitSel.value = state.filter.unit;
-    spSel.value = state.filter.sp;
+    leaveFocus();
+    showFilter({ unit: "", sp: "" });
     var lv = want.level && isFinite(want.level[0]) ? want.level : state.open.slice().reverse();
     foldTo(lv[0], isFinite(lv[1]) ? lv[1] : state.top);
+    want.roots.forEach(function (n) { if (info[n]) { state.opened.add(n); } });
+    if (want.unit || want.sp) {
+      setFilter(info["Unit:" + want.unit] ? want.unit : "", D.spList.indexOf(want.sp) >= 0 ? want.sp : "");
+    }
+    if (want.focus && info[want.focus] && want.focus !== state.focus) { focusOn(want.focus); }
+    state.folded = baseFolds();
     want.open.forEach(function (n) { state.folded.delete(n); });
     want.fold.forEach(function (n) { if (kids[n]) { state.folded.add(n); } });
-    want.roots.forEach(function (n) { if (info[n]) { state.opened.add(n); } });
     relayout(true);
-    if (want.focus && info[want.focus]) { focusOn(want.focus); } else { leaveFocus(); }
     if (want.node && info[want.node]) { select(want.node, false); } else { clear(); }
     applying = false;
     writeHash();
@@ -586,18 +604,25 @@
   }
   fill(unitSel, D.unitList);
   fill(spSel, D.spList);
+  function showFilter(f) {
+    state.filter = f;
+    unitSel.value = f.unit;
+    spSel.value = f.sp;
+  }
+  /* Choosing a unit (or an SP) focuses and selects it, as a double-click does, with the other filter narrowing
+     what the focus shows; choosing neither leaves focus. */
   function setFilter(unit, sp) {
-    state.filter = { unit: unit, sp: sp };
-    if (unit && info["Unit:" + unit]) { unfoldTo("Unit:" + unit); }
-    unitSel.value = unit;
-    spSel.value = sp;
-    relayout(true);  // lay out and fit what the filter keeps
+    var target = unit && info["Unit:" + unit] ? "Unit:" + unit : sp && info["SP:" + sp] ? "SP:" + sp : null;
+    if (target) {
+      focusOn(target, { unit: unit, sp: sp });
+      select(target, false);
+    } else if (state.focus) { leaveFocus(); } else { showFilter({ unit: "", sp: "" }); relayout(true); }
   }
   unitSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   spSel.addEventListener("change", function () { setFilter(unitSel.value, spSel.value); });
   document.getElementById("reset").addEventListener("click", function () {
-    leaveFocus(); search.value = ""; results.hidden = true; state.filter = { unit: "", sp: "" }; unitSel.value = "";
-    spSel.value = ""; state.text = 1; sized = {}; foldTo(state.open[1], state.open[0]); clear();
+    leaveFocus(); search.value = ""; results.hidden = true; showFilter({ unit: "", sp: "" });
+    state.text = 1; sized = {}; foldTo(state.open[1], state.open[0]); clear();
     fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
   });
   document.addEventListener("keydown", function (ev) {
