@@ -1,5 +1,5 @@
-"""The findings panel lists every finding `pohon check` reports on the page's data, filters by severity and
-rule, selects a drawn node on click, and steps with n / p (issue 10, item 3)."""
+"""The findings panel lists every finding `pohon check` reports on the page's data, filters by severity,
+rule and unit, selects a drawn node on click, and steps with n / p (issue 10, item 3)."""
 from __future__ import annotations
 
 import json
@@ -71,6 +71,21 @@ def test_panel_lists_every_finding_of_the_data(browser, findings, name):  # noqa
         assert len(got) == n and all(d["findings"][r["i"]][1] == rule for r in got)
         from pohon.checks import all_rules
         assert all(all_rules()[rule].title("id") in r["text"] for r in got)
+        page.eval("(() => { const s = document.getElementById('f-rule'); s.value = '';"
+                  " s.dispatchEvent(new Event('change')); })()")
+        # by unit: a unit's own findings and those on its SK, IKK and komponen
+        from pohon.exporters.html.findings import unit_of
+        per_unit = Counter(unit_of(f.node) for f in findings if unit_of(f.node))
+        assert per_unit["BBSPJI-KB"] > 0
+        for unit in ("BBSPJI-KB", max(per_unit, key=per_unit.get)):
+            page.eval(f"(() => {{ const s = document.getElementById('f-unit-find'); s.value = {json.dumps(unit)};"
+                      " s.dispatchEvent(new Event('change')); })()")
+            got = rows(page)
+            assert len(got) == per_unit[unit]
+            assert {d["findings"][r["i"]][4] for r in got} == {f.node for f in findings if unit_of(f.node) == unit}
+        page.eval("(() => { const s = document.getElementById('f-unit-find'); s.value = '';"
+                  " s.dispatchEvent(new Event('change')); })()")
+        assert len(rows(page)) == len(findings)
         assert page.errors() == []
     finally:
         page.close()

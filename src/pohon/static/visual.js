@@ -623,7 +623,9 @@
   document.getElementById("reset").addEventListener("click", function () {
     leaveFocus(); search.value = ""; results.hidden = true; showFilter({ unit: "", sp: "" });
     state.text = 1; sized = {}; foldTo(state.open[1], state.open[0]); clear();
-    fSev.value = ""; fRule.value = ""; fDrawn.checked = false; listFindings();  // the panel starts over too
+    fSev.value = ""; fRule.value = ""; fDrawn.checked = false;  // the panel starts over too
+    if (fUnit) { fUnit.value = ""; }
+    listFindings();
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && ev.target !== search) { leaveFocus(); clear(); }
@@ -631,15 +633,17 @@
   /* ---- the findings panel: every finding of the dataset, drawn here or not ---- */
   var fList = document.getElementById("f-list"), fSev = document.getElementById("f-sev"),
     fRule = document.getElementById("f-rule"), fCount = document.getElementById("f-count"),
-    fDrawn = document.getElementById("f-drawn");
+    fDrawn = document.getElementById("f-drawn"), fUnit = document.getElementById("f-unit-find");
   var rows = [], current = -1;
   function listFindings() {
-    var sev = fSev.value, rule = fRule.value;
+    var sev = fSev.value, rule = fRule.value, unit = fUnit ? fUnit.value : "";
     rows = [];
     current = -1;
     fList.replaceChildren();
     D.findings.forEach(function (f, i) {
-      if ((sev && f[0] !== sev) || (rule && f[1] !== rule) || (fDrawn.checked && !f[6])) { return; }
+      if ((sev && f[0] !== sev) || (rule && f[1] !== rule) || (unit && f[8] !== unit) || (fDrawn.checked && !f[6])) {
+        return;
+      }
       var b = el("button", "fhit sev-" + f[0] + (f[6] ? "" : " outside"));
       b.type = "button";
       b.setAttribute("role", "listitem");
@@ -670,6 +674,7 @@
   }
   fSev.addEventListener("change", listFindings);
   fRule.addEventListener("change", listFindings);
+  if (fUnit) { fUnit.addEventListener("change", listFindings); }
   fDrawn.addEventListener("change", listFindings);
   listFindings();
   document.addEventListener("keydown", function (ev) {

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from pohon import fmt
 from pohon.exporters.html import style as st
-from pohon.nodes import code_of, without_kind
+from pohon.nodes import BadNodeId, code_of, parse_id, without_kind
 
 SEVERITIES = ("error", "warning", "info")
 BELOW = ("SK", "IKK", "Komponen")  # kinds whose findings roll up to their unit
@@ -47,8 +47,8 @@ def place(graph, node: str, lang: str) -> str:
 
 
 def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
-    """[severity, rule, title, message, node, place, drawn, drawn unit above it] for every finding: worst
-    first, and within a
+    """[severity, rule, title, message, node, place, drawn, drawn unit above it, unit kode] for every finding:
+    worst first, and within a
     severity those drawn on this page before those that are not. A click on one off the page selects
     the drawn unit above it, if any."""
     titles: dict[str, str] = {}
@@ -58,8 +58,30 @@ def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
         if f.rule not in titles:
             titles[f.rule] = rule_title(f.rule, lang)
         rows.append([f.severity, f.rule, titles[f.rule], f.message(lang), f.node, place(graph, f.node, lang),
-                     1 if f.node in shown else 0, "" if f.node in shown else drawn_unit(graph, f.node, shown)])
+                     1 if f.node in shown else 0, "" if f.node in shown else drawn_unit(graph, f.node, shown),
+                     unit_of(f.node)])
     return rows
+
+
+UNIT_KINDS = ("Unit", "SK", "IKK", "Komponen")  # kinds whose id starts with their unit's kode
+
+
+def unit_of(node: str) -> str:
+    """The unit kode a finding belongs to (a unit, or its SK, IKK or komponen), read from the node id alone
+    (a unit page's graph does not hold other units' nodes); '' for the upper nodes and Tabel 10 groups."""
+    try:
+        kind, parts = parse_id(node)
+    except BadNodeId:
+        return ""
+    return parts[0] if kind in UNIT_KINDS else ""
+
+
+def unit_options(rows: list[list], lang: str) -> list[list]:
+    """[unit kode, count] for the panel's unit filter, in code order."""
+    from pohon.budget import natural_key
+
+    count = Counter(r[8] for r in rows if r[8])
+    return [[u, fmt.plain(n, lang)] for u, n in sorted(count.items(), key=lambda x: natural_key(x[0]))]
 
 
 def drawn_unit(graph, node: str, shown: set) -> str:

@@ -163,6 +163,7 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
                                        for n in view.nodes),
     }
     context["rules"] = hf.rule_options(data["findings"], lang)
+    context["unit_options"] = hf.unit_options(data["findings"], lang)
     context["total_findings"] = fmt.plain(len(data["findings"]), lang)
     all_sev = Counter(r[0] for r in data["findings"])
     context["severity_options"] = [(s, t["severity"][s], fmt.plain(all_sev[s], lang)) for s in hf.SEVERITIES
