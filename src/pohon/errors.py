@@ -76,9 +76,9 @@ class UnknownNodeError(PohonError):
 
     code = "unknown-node"
 
-    def __init__(self, node: str, *args):
+    def __init__(self, node: str, message: str | None = None):
         self.node = node
-        super().__init__(node, *args)
+        super().__init__(message or node)
 
 
 class OptionError(PohonError):

@@ -83,13 +83,14 @@ def _quality(g, findings, lang) -> Section:
 
 
 def _summary(g, findings, t, lang) -> list[Section]:
+    severity = words("severity", lang)
     kinds = Counter(a["kind"] for _, a in g.nodes(data=True))
     sev = Counter(f.severity for f in findings)
     ys = list(g.graph.get("years", []))
     komponen = yearly_sums(g, nodes(g, "Komponen"), "anggaran", ys)
     pagu = unit_pagu(g, ys)
     text = [f"{t['made']} {__version__}.",
-            f"{len(findings)} {t['n_findings']}: " + ", ".join(f"{sev.get(s, 0)} {t[s]}" for s in ("error", "warning", "info")),
+            f"{len(findings)} {t['n_findings']}: " + ", ".join(f"{sev.get(s, 0)} {severity[s]}" for s in ("error", "warning", "info")),
             f"{t['komponen']}: " + ", ".join(f"{y}: Rp {rupiah(v, lang)} juta" for y, v in komponen.items()),
             f"{t['pagu']}: " + ", ".join(f"{y}: Rp {rupiah(v, lang)} juta" for y, v in pagu.items())]
     by_rule = Counter(f.rule for f in findings)
@@ -124,14 +125,15 @@ def _value(v, lang: str) -> str:
 
 
 def _findings(g, findings, t, lang) -> list[Section]:
+    severity = words("severity", lang)
     head = Section(t["findings"], text=[] if findings else [t["none"]])
     out = [head]
     for rule_id in sorted({f.rule for f in findings}):
         mine = [f for f in findings if f.rule == rule_id]
         sev = Counter(f.severity for f in mine)
-        counts = ", ".join(f"{sev[s]} {t[s]}" for s in ("error", "warning", "info") if sev.get(s))
+        counts = ", ".join(f"{sev[s]} {severity[s]}" for s in ("error", "warning", "info") if sev.get(s))
         desc = REGISTRY[rule_id].summary(lang)
-        rows = [[f.node, _source(g, f.node), f"{t[f.severity]}: {f.message(lang)}", _details(f.details, lang)]
+        rows = [[f.node, _source(g, f.node), f"{severity[f.severity]}: {f.message(lang)}", _details(f.details, lang)]
                 for f in mine]
         out.append(Section(f"{REGISTRY[rule_id].title(lang)} — {rule_id} ({counts})", 3, [desc] if desc else [],
                            Table([t["node"], t["source"], t["message"], t["details"]], rows)))

@@ -26,8 +26,7 @@ class NodeNotFound(UnknownNodeError):
 
     def __init__(self, query: str, suggestions: list[str]):
         self.query, self.suggestions = query, suggestions
-        super().__init__(self.message("en"))
-        self.node = query
+        super().__init__(query, self.message("en"))
 
     def message(self, lang: str = "id") -> str:
         hint = ", ".join(self.suggestions)

@@ -19,9 +19,6 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "message": ("pesan", "message"),
         "title": ("Hasil pemeriksaan", "Check results"),
         "nodes": ("simpul", "nodes"),
-        "error": ("galat", "error"),
-        "warning": ("peringatan", "warning"),
-        "info": ("info", "info"),
     },
     "diff": {
         "added": ("ditambah", "added"),
@@ -59,7 +56,6 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "empty": ("(kosong)", "(empty)"),
         "stability": ("Peringatan stabilitas IKU", "IKU stability warnings"),
         "criterion": ("kriteria", "criterion"),
-        "warning": ("peringatan", "warning"),
     },
     "trace": {
         "up": ("Ke atas (sampai Sasaran Strategis Kemenperin)", "Upward (to the Kemenperin Sasaran Strategis)"),
@@ -154,9 +150,6 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "source": ("sumber (baris)", "source (line)"),
         "message": ("pesan", "message"),
         "details": ("rincian", "details"),
-        "error": ("galat", "error"),
-        "warning": ("peringatan", "warning"),
-        "info": ("info", "info"),
         "none": ("Tidak ada temuan.", "No findings."),
         "units": ("Unit kerja", "Units"),
         "unit": ("unit", "unit"),

@@ -6,6 +6,8 @@ import re
 
 import networkx as nx
 
+from pohon.nodes import is_agency
+
 
 def nodes(g: nx.DiGraph, kind: str) -> list[str]:
     """The graph's nodes of one kind, sorted."""
@@ -44,8 +46,6 @@ def yearly_sums(g: nx.DiGraph, ids, field: str, years) -> dict[int, float]:
 
 def unit_pagu(g: nx.DiGraph, years) -> dict[int, float]:
     """Σ pagu of the units kerja per year: the agency's own row is their sum, not one of them."""
-    from pohon.nodes import is_agency
-
     return yearly_sums(g, [u for u in nodes(g, "Unit") if not is_agency(g.nodes[u])], "pagu", years)
 
 

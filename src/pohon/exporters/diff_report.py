@@ -74,8 +74,9 @@ def _stability_text(d: Diff, lang: str) -> list[str]:
     if not stable:
         return []
     w = words("diff", lang)
+    warning = words("severity", lang)["warning"]
     out = ["", f"{w['stability']} ({w['criterion']}: {CRITERION[lang]}):"]
-    return out + [f"  {w['warning']}: {_node(c.old_node or c.node, lang)}: {describe(c, lang)}" for c in stable]
+    return out + [f"  {warning}: {_node(c.old_node or c.node, lang)}: {describe(c, lang)}" for c in stable]
 
 
 def to_markdown(d: Diff, lang: str = "id") -> str:
@@ -90,7 +91,9 @@ def to_markdown(d: Diff, lang: str = "id") -> str:
     stable = d.iku_stability()
     if stable:
         out += ["", f"## {w['stability']}", "", f"{w['criterion']}: {CRITERION[lang]}", ""]
-        out += [f"- **{w['warning']}** `{md_cell(short(c.old_node or c.node))}`: {md_cell(describe(c, lang))}" for c in stable]
+        warning = words("severity", lang)["warning"]
+        out += [f"- **{warning}** `{md_cell(short(c.old_node or c.node))}`: {md_cell(describe(c, lang))}"
+                for c in stable]
     out += ["", f"## {w['budget']}", "",
             f"| {w['node']} | {w['year']} | {w['old']} | {w['new']} | {w['delta']} |", "|---|---|--:|--:|--:|"]
     for s in d.shifts:

@@ -34,7 +34,8 @@ def to_text(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
     t = words("findings", lang)
     lines = [f"{f.severity:<8} {f.rule:<26} {f.node}  {f.message(lang)}" for f in findings]
     s = summary(ds, findings)
-    counts = ", ".join(f"{n} {t[k]}" for k, n in s["by_severity"].items())
+    severity = words("severity", lang)
+    counts = ", ".join(f"{n} {severity[k]}" for k, n in s["by_severity"].items())
     lines.append(f"{s['dataset']}: {sum(s['nodes'].values())} {t['nodes']}; {s['findings']} {t['findings']} ({counts})")
     return "\n".join(lines) + "\n"
 
@@ -43,7 +44,8 @@ def to_markdown(ds: Dataset, findings: list[Finding], lang: str = "id") -> str:
     t = words("findings", lang)
     s = summary(ds, findings)
     out = [f"# {t['title']}: {s['dataset']}", ""]
-    out += [f"- {t[k]}: {n}" for k, n in s["by_severity"].items()]
+    severity = words("severity", lang)
+    out += [f"- {severity[k]}: {n}" for k, n in s["by_severity"].items()]
     out.append("")
     if not findings:
         return "\n".join(out + [t["none"], ""])

@@ -63,7 +63,7 @@ def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
     return rows
 
 
-UNIT_KINDS = ("Unit", "SK", "IKK", "Komponen")  # kinds whose id starts with their unit's kode
+UNIT_KINDS = ("Unit", *BELOW)  # kinds whose id starts with their unit's kode
 
 
 def unit_of(node: str) -> str:
