@@ -11,9 +11,13 @@ from click.testing import CliRunner
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script, statements, string_literal
 from pohon.exporters.neo4j.admin import ARRAY_DELIMITER, admin_files
-from pohon.exporters.neo4j.model import LABELS, REL_ENDPOINTS, REL_TYPES, camel, graph_rows, load_text
-from pohon.graph import load_graph
+from pohon.exporters.neo4j.model import LABELS, REL_ENDPOINTS, REL_TYPES, camel, load_text
+from pohon.exporters.neo4j.rows import dataset_rows
+from pohon.graph import build_graph
+from pohon.load import load_dataset
 from tests.fixtures import CLEAN
+from tests.neo4j.graph_rows import graph_rows
+from tests.neo4j.helpers import with_sasaran
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,8 +42,7 @@ def test_string_literal_cannot_escape():
 
 
 def test_script_statements_split_on_semicolons_only(tmp_path):
-    g = load_graph(CLEAN)
-    g.add_node("SS:" + INJECTION, kind="SS", kode="", nama=INJECTION + ";", baris=None, file="sp.csv")
+    g = with_sasaran(load_dataset(CLEAN), [INJECTION + ";"])
     text = cypher_script(g, "demo")
     stmts = statements(text)
     assert all(s.startswith(("CREATE", "MATCH", "UNWIND", "CALL")) for s in stmts)
@@ -52,7 +55,7 @@ def test_script_statements_split_on_semicolons_only(tmp_path):
 
 
 def test_neo4j_admin_headers(tmp_path):
-    g = load_graph(CLEAN)
+    g = load_dataset(CLEAN)
     files = admin_files(g, "demo")
     header, row = list(csv.reader(io.StringIO(files["nodes_Unit.csv"])))[:2]
     assert header[:3] == ["id:ID", ":LABEL", "dataset"] and "baris:long" in header
@@ -80,7 +83,7 @@ def test_rel_endpoints_are_the_models_edges():
     assert {t for t, _, _ in REL_ENDPOINTS} == set(REL_TYPES)
     assert {x for _, a, b in REL_ENDPOINTS for x in (a, b)} == set(LABELS)
     for folder in (REPO / "data", CLEAN):
-        rows = graph_rows(load_graph(folder))
+        rows = dataset_rows(load_dataset(folder))
         assert set(rows.rels) <= set(REL_ENDPOINTS) and set(rows.nodes) == set(LABELS), folder
 
 
@@ -88,8 +91,9 @@ def test_neo4j_admin_types_each_value_as_the_push_does():
     """Every property's column type is the type the push stores; a `BB` target is a TARGET relationship
     with `teks` (string) beside the numeric ones' `nilai` (double), in one file; a missing value is an
     empty unquoted field."""
-    g = load_graph(CLEAN)
-    files = admin_files(g, "demo")
+    ds = load_dataset(CLEAN)
+    g = build_graph(ds)
+    files = admin_files(ds, "demo")
     rows = graph_rows(g)
     seen = {}
     for fname, text in files.items():

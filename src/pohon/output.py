@@ -19,10 +19,11 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from pohon.errors import PohonError
 
-Content = str | bytes
+Content = str | bytes  # write_file also takes an iterable of str, written as it comes (a big file)
 
 
 class OutputError(PohonError):
@@ -95,8 +96,8 @@ def _read_only(path: Path) -> bool:
     return not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK)
 
 
-def write_file(path: str | Path, content: Content, inputs: list[str | Path] = ()) -> None:
-    """Write one file atomically under the contract."""
+def write_file(path: str | Path, content: Content | Iterable[str], inputs: list[str | Path] = ()) -> None:
+    """Write one file atomically under the contract; `content` may be an iterable of str (streamed)."""
     path = Path(path)
     check(Target(path), inputs)
     try:
@@ -186,7 +187,11 @@ def _stage(final: Path, content: Content) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            if isinstance(content, (str, bytes)):
+                fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            else:
+                for chunk in content:
+                    fh.write(chunk.encode("utf-8"))
         os.chmod(tmp, _mode_for(final))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,21 +1,45 @@
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from pathlib import Path
 
 import networkx as nx
+import polars as pl
 
-from pohon.exporters.neo4j.model import POHON, graph_rows
+from pohon.dataset import Dataset
+from pohon.exporters.neo4j.model import POHON
+from pohon.graph import build_graph
+from tests.neo4j.graph_rows import graph_rows
 
 REPO = Path(__file__).resolve().parents[2]
 CYPHER = REPO / "cypher"
 
 
-def graph_counts(g: nx.DiGraph) -> tuple[dict, dict]:
-    """(nodes per label, relationships per type) the model stores for `g` (pohon.exporters.neo4j.model)."""
-    rows = graph_rows(g)
+def as_graph(cascade: Dataset | nx.DiGraph) -> nx.DiGraph:
+    return cascade if isinstance(cascade, nx.DiGraph) else build_graph(cascade)
+
+
+def graph_counts(cascade: Dataset | nx.DiGraph) -> tuple[dict, dict]:
+    """(nodes per label, relationships per type) the model stores for the cascade's graph (graph_rows)."""
+    rows = graph_rows(as_graph(cascade))
     return rows.node_counts(), rows.rel_counts()
+
+
+def with_table(ds: Dataset, name: str, frame: pl.DataFrame) -> Dataset:
+    """`ds` with table `name` replaced (a revision made in the tables)."""
+    return dataclasses.replace(ds, tables={**ds.tables, name: frame})
+
+
+def with_sasaran(ds: Dataset, names, program: bool = False) -> Dataset:
+    """`ds` with one more SP per name (SP901, SP902, …) adopting the Sasaran Strategis of that name (so an
+    SS node `SS:<name>` with `nama` = name); with `program`, the SP's name and program are that name too."""
+    sp = ds.tables["sp"]
+    extra = pl.DataFrame([{"kode": f"SP{901 + i}", "nama": name if program else f"SP {901 + i}",
+                           "program": name if program else "", "ss": name, "baris": None, "_line": None}
+                          for i, name in enumerate(names)], schema=sp.schema)
+    return with_table(ds, "sp", pl.concat([sp, extra]))
 
 
 def stored_nodes(driver, database, dataset) -> dict[str, tuple[list, dict]]:
@@ -76,9 +100,10 @@ def canonical_dump(driver, database, dataset) -> tuple[list, list]:
             sorted((r["t"], r["a"], r["b"], _props(r["p"])) for r in rels))
 
 
-def expected_dump(graph, dataset) -> tuple[list, list]:
-    """canonical_dump() of `graph` pushed as `dataset`, from the rows the exporters write (graph_rows)."""
-    rows = graph_rows(graph)
+def expected_dump(cascade: Dataset | nx.DiGraph, dataset) -> tuple[list, list]:
+    """canonical_dump() of the cascade pushed as `dataset`, as its graph says (graph_rows: the model read off
+    the graph), whatever the exporters read."""
+    rows = graph_rows(as_graph(cascade))
     nodes = [(tuple(sorted((POHON, label))), _props({**r["props"], "dataset": dataset})) for label, items in rows.nodes.items()
              for r in items]
     rels = [(t, r["src"], r["dst"], _props(r["props"])) for (t, _, _), items in rows.rels.items() for r in items]

@@ -13,9 +13,12 @@ from pohon.exporters.cypher_script import statements
 from pohon.exporters.neo4j.admin import AFTER_IMPORT, IMPORT_DATABASE, admin_files
 from pohon.exporters.neo4j.model import schema_statements
 from pohon.exporters.neo4j.push import dataset_counts, push
-from pohon.graph import load_graph
+import polars as pl
+
+from pohon.graph import build_graph
+from pohon.load import load_dataset
 from tests.fixtures import CLEAN
-from tests.neo4j.helpers import canonical_dump, expected_dump, graph_counts, server_module
+from tests.neo4j.helpers import canonical_dump, expected_dump, graph_counts, server_module, with_sasaran, with_table
 from tests.neo4j.test_push import INJECTION, SCRIPT, TRICKY
 
 
@@ -26,24 +29,25 @@ def import_command(text: str) -> list[str]:
 
 
 def test_import_command_puts_the_database_before_the_options():
-    argv = import_command(admin_files(load_graph(CLEAN), "demo")["IMPORT.txt"])
+    argv = import_command(admin_files(load_dataset(CLEAN), "demo")["IMPORT.txt"])
     assert argv[:5] == ["neo4j-admin", "database", "import", "full", IMPORT_DATABASE]
     assert all(a.startswith("--") for a in argv[5:])
 
 
 def tricky_graph():
-    g = load_graph(CLEAN)
-    for name in (INJECTION, SCRIPT, TRICKY):
-        g.add_node(f"SS:{name}", kind="SS", kode="", nama=name, baris=None, file="sp.csv")
-        g.add_edge(f"SS:{name}", "SP:SP1", rel="CASCADES_TO")
-    ik = next(n for n, a in sorted(g.nodes(data=True)) if a["kind"] == "IK")
-    g.nodes[ik]["unit_types"] = []  # as in data/: an IK no Lampiran IV column marks (stored as no property)
-    return g
+    """The clean cascade with the tricky names as Sasaran Strategis, and its first IK marked by no Lampiran
+    IV column (as in data/: stored as no `unitTypes` property)."""
+    ds = with_sasaran(load_dataset(CLEAN), (INJECTION, SCRIPT, TRICKY))
+    casc = ds.tables["cascading"]
+    first = pl.int_range(pl.len()) == casc.with_row_index().sort("tujuan", "sp", "kode")["index"][0]
+    return with_table(ds, "cascading", casc.with_columns(
+        pl.when(first).then(False).otherwise(pl.col(t)).alias(t) for t in ds.unit_types))
 
 
 def test_admin_import_equals_the_push(driver, database, dsname, tmp_path, monkeypatch):
     g = tricky_graph()
-    kinds = {type(a.get("target_2024")) for _, a in g.nodes(data=True) if a["kind"] == "IKK"}
+    assert [] in [a.get("unit_types") for _, a in build_graph(g).nodes(data=True) if a["kind"] == "IK"]
+    kinds = {type(a.get("target_2024")) for _, a in build_graph(g).nodes(data=True) if a["kind"] == "IKK"}
     assert {float, str} <= kinds  # the fixture mixes numbers and `BB` in one column
     files = admin_files(g, dsname)
     csv_dir = tmp_path / "csv"

@@ -9,15 +9,17 @@ from click.testing import CliRunner
 from pohon.cli import main
 from pohon.exporters.cypher_script import cypher_script
 from pohon.exporters.neo4j.push import push
-from pohon.graph import load_graph
+from pohon.graph import build_graph, load_graph
+from pohon.load import load_dataset
 from tests.neo4j.helpers import (REPO, canonical_dump, cypher_shell, expected_dump, graph_counts, run_cypher_file,
-                                 stored_nodes)
+                                 stored_nodes, with_sasaran, with_table)
 from tests.neo4j.test_push import INJECTION, SCRIPT, TRICKY
 
 
 def test_traces_and_budget_by_sp(driver, database, dsname):
-    g = load_graph(REPO / "data")
-    push(g, driver, database, dsname)
+    ds = load_dataset(REPO / "data")
+    g = build_graph(ds)
+    push(ds, driver, database, dsname)
     k = next(n for n, a in sorted(g.nodes(data=True)) if a["kind"] == "Komponen"
              and any(g.edges[i, k2]["rel"] == "CASCADES_TO" for i in g.predecessors(n) for k2 in g.successors(i)))
     rows = run_cypher_file(driver, database, "trace-komponen-up.cypher", dataset=dsname, komponen=k)
@@ -41,10 +43,7 @@ def test_exported_script_through_cypher_shell(neo4j_conn, driver, database, dsna
     """`pohon export cypher` run by the real cypher-shell: the dataset equals a push of the same graph
     (injection names included); re-running it with a revision leaves exactly the revision (no node of
     the old version is left, also of a label the revision no longer has)."""
-    g = load_graph(REPO / "tests" / "fixtures" / "clean")
-    for name in (INJECTION, SCRIPT, TRICKY):
-        g.add_node(f"SS:{name}", kind="SS", kode=name, nama=name, baris=None, file="sp.csv")
-        g.add_edge(f"SS:{name}", "SP:SP1", rel="CASCADES_TO")
+    g = with_sasaran(load_dataset(REPO / "tests" / "fixtures" / "clean"), (INJECTION, SCRIPT, TRICKY), program=True)
     other = dsname + "-other"
     push(g, driver, database, other)
     kept = canonical_dump(driver, database, other)
@@ -54,10 +53,10 @@ def test_exported_script_through_cypher_shell(neo4j_conn, driver, database, dsna
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
     assert canonical_dump(driver, database, dsname) == expected_dump(g, dsname)
     nodes = stored_nodes(driver, database, dsname)
-    for name in (INJECTION, SCRIPT, TRICKY):
-        assert nodes[f"SS:{name}"][1]["nama"] == name and nodes[f"SS:{name}"][1]["kode"] == name
-    revision = load_graph(REPO / "tests" / "fixtures" / "revision")
-    revision.graph["pedoman"] = []  # a label (Pedoman) the revision no longer has
+    for i, name in enumerate((INJECTION, SCRIPT, TRICKY)):
+        assert nodes[f"SS:{name}"][1]["nama"] == name and nodes[f"SP:SP{901 + i}"][1]["program"] == name
+    revision = load_dataset(REPO / "tests" / "fixtures" / "revision")
+    revision = with_table(revision, "pedoman", revision.tables["pedoman"].clear())  # a label the revision lacks
     script.write_text(cypher_script(revision, dsname), encoding="utf-8")
     proc = cypher_shell(neo4j_conn, database, script)
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
@@ -129,8 +128,9 @@ def test_exported_script_of_data_through_cypher_shell(neo4j_conn, driver, databa
 def test_the_model_docs_queries_run_on_data(driver, database, dsname):
     """docs/neo4j-model.md's example queries, run as written on data/: each returns rows, and the per-unit
     pagu query's units are the :Unit nodes (the agency is :Instansi, nothing to exclude)."""
-    g = load_graph(REPO / "data")
-    push(g, driver, database, dsname)
+    ds = load_dataset(REPO / "data")
+    g = build_graph(ds)
+    push(ds, driver, database, dsname)
     text = (REPO / "docs" / "neo4j-model.md").read_text()
     block = text.split("## Queries", 1)[1].split("```cypher", 1)[1].split("```", 1)[0]
     queries = [q.strip() for q in block.split(";") if q.strip()]

@@ -11,7 +11,7 @@ import pytest
 
 from pohon.checks import all_rules, run_checks
 from pohon.exporters.neo4j.push import push
-from pohon.graph import load_graph
+from pohon.load import load_dataset
 from pohon.synth import synthesize
 from tests.fixtures import BAD_FIXTURES, CLEAN, fixture_dir
 from tests.neo4j.helpers import CYPHER, REPO, norm, run_cypher_file
@@ -49,9 +49,9 @@ def cypher_findings(driver, database, dataset, years, rule) -> list[dict]:
     return run_cypher_file(driver, database, f"{rule}.cypher", dataset=dataset, years=years, lexicon=lexicon())
 
 
-def compare(g, driver, database, dataset, label):
-    years = list(g.graph["years"])
-    python = run_checks(g)
+def compare(ds, driver, database, dataset, label):
+    years = list(ds.years)
+    python = run_checks(ds)
     for rule in cypher_rules():
         rows = cypher_findings(driver, database, dataset, years, rule)
         assert all(r["rule"] == rule for r in rows)
@@ -88,9 +88,9 @@ def test_cypher_rules_equal_python_rules(driver, database, dsname, case, tmp_pat
         synthesize(folder, agencies=2, seed=3)
     else:
         folder = fixture_dir(*case.split("/"), dest=tmp_path)
-    g = load_graph(folder)
-    push(g, driver, database, dsname)
-    compare(g, driver, database, dsname, case)
+    ds = load_dataset(folder)
+    push(ds, driver, database, dsname)
+    compare(ds, driver, database, dsname, case)
 
 
 # `*` komponen whose funded twin differs only in case, separators or spacing: silent in Python (names are
@@ -105,7 +105,7 @@ def test_stars_with_twins_up_to_normalising(driver, database, dsname, tmp_path):
     folder = fixture_dir("budget-without-indicator", "star-without-funded", dest=tmp_path)
     with (folder / "komponen.csv").open("a", encoding="utf-8", newline="") as f:
         f.write(TWINS_UP_TO_NORMALISING)
-    g = load_graph(folder)
+    g = load_dataset(folder)
     stars = [f for f in run_checks(g) if f.rule == "budget-without-indicator" and f.node.startswith("Komponen:B1:SK.1.1")]
     assert stars == []  # the three are silent in Python: their twins are the same name normalised
     push(g, driver, database, dsname)

@@ -1,4 +1,4 @@
-"""`pohon export ...`: write the cascade graph in formats other tools read. Other modules may add
+"""`pohon export ...`: write the cascade in formats other tools read. Other modules may add
 subcommands to the `export` group (`from pohon.cli.export_cmd import export`)."""
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import click
 
 from pohon.cli import main
 from pohon.cli.common import (EXIT_BAD_INPUT, EXIT_OK, NonEmptyPath, data_dir_argument, default_data_dir,
-                              load_graph_or_exit, writes)
+                              load_or_exit, writes)
 from pohon.errors import PohonError
 
 
 @main.group("export")
 def export() -> None:
-    """Ekspor pohon kinerja / export the cascade graph (Cypher script, neo4j-admin CSV, ...)."""
+    """Ekspor pohon kinerja / export the cascade (Cypher script, neo4j-admin CSV, ...)."""
 
 
 @export.command("cypher")
@@ -28,9 +28,9 @@ def export_cypher(data_dir, output, dataset):
     """Tulis skrip Cypher mandiri / write one self-contained Cypher script (cypher-shell, Neo4j Browser)."""
     from pohon.exporters.cypher_script import write_cypher_script
 
-    graph = load_graph_or_exit(data_dir)
+    ds = load_or_exit(data_dir)
     try:
-        n, nodes, rels = write_cypher_script(graph, output, dataset)
+        n, nodes, rels = write_cypher_script(ds, output, dataset)
     except (PohonError, OSError) as e:
         click.echo(f"pohon export cypher: {e}", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -49,9 +49,9 @@ def export_neo4j_admin(data_dir, output, dataset, force):
     """CSV untuk neo4j-admin / CSV files for `neo4j-admin database import full` (see IMPORT.txt)."""
     from pohon.exporters.neo4j.admin import write_admin_dir
 
-    graph = load_graph_or_exit(data_dir)
+    ds = load_or_exit(data_dir)
     try:
-        files = write_admin_dir(graph, output, dataset, inputs=[data_dir or default_data_dir()], force=force)
+        files = write_admin_dir(ds, output, dataset, inputs=[data_dir or default_data_dir()], force=force)
     except (PohonError, OSError) as e:
         click.echo(f"pohon export neo4j-admin: {e}", err=True)
         sys.exit(EXIT_BAD_INPUT)

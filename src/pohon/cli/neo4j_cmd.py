@@ -1,4 +1,4 @@
-"""`pohon neo4j push`: write the cascade graph into a Neo4j database."""
+"""`pohon neo4j push`: write the cascade into a Neo4j database (read off the tables; no graph is built)."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,7 @@ import time
 import click
 
 from pohon.cli import main
-from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, load_graph_or_exit
+from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, data_dir_argument, load_or_exit
 
 EXIT_FAILED = 1
 
@@ -72,8 +72,8 @@ def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size, timeou
             except Exception as e:
                 err = connection_error(e, uri, database, timeout)
                 _fail(str(err) if err else f"cannot use Neo4j at {uri}: {_line(e)}", EXIT_BAD_INPUT)
-            graph = load_graph_or_exit(data_dir)
-            result = _push_with_bar(push, graph, driver, database, dataset, batch_size)
+            ds = load_or_exit(data_dir)
+            result = _push_with_bar(push, ds, driver, database, dataset, batch_size)
     except Neo4jConnectionError as e:
         _fail(str(e), EXIT_BAD_INPUT)
     except GraphContractError as e:
@@ -96,12 +96,11 @@ def push_cmd(data_dir, uri, user, database, dataset, replace, batch_size, timeou
     sys.exit(EXIT_OK)
 
 
-def _push_with_bar(push, graph, driver, database, dataset, batch_size):
-    total = graph.number_of_nodes() + graph.number_of_edges()
+def _push_with_bar(push, ds, driver, database, dataset, batch_size):
     # click.progressbar draws only on a terminal (and prints just the label otherwise)
     if not sys.stderr.isatty():
-        return push(graph, driver, database, dataset, batch_size=batch_size)
-    with click.progressbar(length=total, label="pushing", file=sys.stderr) as bar:
+        return push(ds, driver, database, dataset, batch_size=batch_size)
+    with click.progressbar(length=1, label="pushing", file=sys.stderr) as bar:
         seen = [0]
 
         def progress(done, of):
@@ -109,7 +108,7 @@ def _push_with_bar(push, graph, driver, database, dataset, batch_size):
             bar.update(done - seen[0])
             seen[0] = done
 
-        return push(graph, driver, database, dataset, batch_size=batch_size, progress=progress)
+        return push(ds, driver, database, dataset, batch_size=batch_size, progress=progress)
 
 
 def _quiet_driver() -> None:

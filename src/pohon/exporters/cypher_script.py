@@ -1,4 +1,4 @@
-"""A self-contained Cypher script that makes one dataset exactly the graph, for cypher-shell
+"""A self-contained Cypher script that makes one dataset exactly the cascade, for cypher-shell
 (`cypher-shell -f FILE`), in the model the push writes (pohon.exporters.neo4j.model, docs/neo4j-model.md).
 
 The data travel as parameters: each batch is a `:param rows => [...]` line followed by the push's own
@@ -7,20 +7,21 @@ text made every batch a new plan: 23 s for BSKJI against ~1 s). Values are Cyphe
 single-quoted with `\\` and `'` escaped, and control characters, line/paragraph separators and `;` written
 as `\\uXXXX` escapes, so a value can never end its literal or its line early. Before the rows, every node
 of the dataset is deleted, label by label of the model (also labels the data no longer has), in
-`CALL { } IN TRANSACTIONS` batches; so after the script the dataset is exactly the data.
+`CALL { } IN TRANSACTIONS` batches; so after the script the dataset is exactly the data. The rows come
+from the tables (pohon.exporters.neo4j.rows) a batch at a time and the script is written line by line.
 """
 from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Iterator
 
-import networkx as nx
-
-from pohon.fileio import write_atomic
+from pohon.dataset import Dataset
 from pohon.exporters.neo4j.model import (
-    AWAIT_INDEXES, LABELS, batch_rows, check_dataset_name, drop_order, graph_rows, ident, node_create, rel_create,
-    row_items, schema_statements,
+    AWAIT_INDEXES, LABELS, check_dataset_name, drop_order, ident, node_create, rel_create, schema_statements,
 )
+from pohon.exporters.neo4j.rows import Rows, batches, dataset_rows
+from pohon.output import write_file
 
 _ESCAPE = {"\\": "\\\\", "'": "\\'", ";": "\\u003B"}
 
@@ -66,12 +67,10 @@ def literal(v) -> str:
     raise TypeError(f"no Cypher literal for {type(v).__name__}")
 
 
-def cypher_script(graph: nx.DiGraph, dataset: str | None = None, batch_size: int = 5000) -> str:
-    """The script's text: schema, delete of the dataset's previous nodes, then batches of rows."""
-    name = check_dataset_name(dataset or graph.graph.get("dataset") or "")
-    rows = graph_rows(graph)
-    n_nodes, n_rels = sum(map(len, rows.nodes.values())), sum(map(len, rows.rels.values()))
-    out = [
+def script_lines(rows: Rows, name: str, batch_size: int = 5000) -> Iterator[str]:
+    """The script, line by line: schema, delete of the dataset's previous nodes, then batches of rows."""
+    n_nodes, n_rels = sum(rows.node_counts().values()), sum(rows.rel_counts().values())
+    yield from [
         f"// pohon: dataset {name!r} for Neo4j 5 in pohon's model (docs/neo4j-model.md): {n_nodes} nodes, "
         f"{n_rels} relationships.",
         "// Run: cypher-shell -d DATABASE -f THIS_FILE. Re-running it makes the dataset exactly this data again",
@@ -81,18 +80,23 @@ def cypher_script(graph: nx.DiGraph, dataset: str | None = None, batch_size: int
         "", "// previous version of this dataset (every label of the model)",
     ]
     for label in drop_order(LABELS):
-        out.append(f"MATCH (n:{ident(label, 'label')} {{dataset: $ds}}) "
-                   "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS;")
-    work = [(f"{label} nodes", node_create(label), [{"id": r["id"], "props": r["props"]} for r in items])
-            for label, items in rows.nodes.items()]
-    work += [(f"{t} relationships ({a} -> {b})", rel_create(t, a, b), batch_rows((t, a, b), items))
-             for (t, a, b), items in rows.rels.items()]
-    for title, stmt, items in work:
-        out += ["", f"// {title}: {sum(map(row_items, items))}"]
-        for i in range(0, len(items), batch_size):
-            out.append(":param rows => " + literal(items[i:i + batch_size]))
-            out.append(stmt + ";")
-    return "\n".join(out) + "\n"
+        yield (f"MATCH (n:{ident(label, 'label')} {{dataset: $ds}}) "
+               "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS;")
+    for key, part in rows.parts():
+        if isinstance(key, str):
+            title, stmt = f"{key} nodes", node_create(key)
+        else:
+            title, stmt = f"{key[0]} relationships ({key[1]} -> {key[2]})", rel_create(*key)
+        yield from ("", f"// {title}: {part.count}")
+        for batch in batches(part.items(), batch_size):
+            yield ":param rows => " + literal(batch)
+            yield stmt + ";"
+
+
+def cypher_script(ds: Dataset, dataset: str | None = None, batch_size: int = 5000) -> str:
+    """The whole script as one text."""
+    name = check_dataset_name(dataset or ds.name or "")
+    return "".join(line + "\n" for line in script_lines(dataset_rows(ds), name, batch_size))
 
 
 def statements(script: str) -> list[str]:
@@ -102,9 +106,18 @@ def statements(script: str) -> list[str]:
             if ln.strip() and not ln.lstrip().startswith(("//", ":"))]
 
 
-def write_cypher_script(graph: nx.DiGraph, path: Path, dataset: str | None = None) -> tuple[int, int, int]:
-    """Write the script atomically; returns (statements, nodes, relationships) it holds."""
-    text = cypher_script(graph, dataset)
-    write_atomic(path, text)
-    rows = graph_rows(graph)
-    return len(statements(text)), sum(map(len, rows.nodes.values())), sum(map(len, rows.rels.values()))
+def write_cypher_script(ds: Dataset, path: Path, dataset: str | None = None) -> tuple[int, int, int]:
+    """Write the script atomically (pohon.output), line by line; returns (statements, nodes, relationships)
+    it holds."""
+    name = check_dataset_name(dataset or ds.name or "")
+    rows = dataset_rows(ds)
+    counted = [0]
+
+    def lines():
+        for line in script_lines(rows, name):
+            if line.strip() and not line.lstrip().startswith(("//", ":")):
+                counted[0] += 1
+            yield line + "\n"
+
+    write_file(path, lines())
+    return counted[0], sum(rows.node_counts().values()), sum(rows.rel_counts().values())

@@ -1,13 +1,13 @@
 """CSV files for `neo4j-admin database import full`: node files per label, relationship files per type.
 
-The same model as the push (pohon.exporters.neo4j.model, docs/neo4j-model.md). Headers follow the import
-tool: `id:ID` (the node id, also stored as property `id`), `:LABEL` (`Pohon` and the kind, split like arrays), `:START_ID`, `:END_ID`,
-`:TYPE`, and typed properties (`baris:long`, `bintang:boolean`, `unitTypes:string[]`, `nilai:double`). Every
-property gets the type the push gives it, row by row: a header has one type per column, so rows that
-disagree would be split over several files (`nodes_IKK.csv`, `nodes_IKK-2.csv`, ...), each with its own
-header (a `BB` target no longer does: it is `teks`, a number `nilai`). A missing value is an unquoted empty
-field (no property); every present value is quoted. after-import.cypher creates pohon's schema
-(cypher/schema.cypher); run it once after the import. Arrays use the delimiter U+001F
+The same model and rows as the push (pohon.exporters.neo4j.model and .rows, docs/neo4j-model.md), read off
+the tables a batch at a time and written line by line. Headers follow the import tool: `id:ID` (the node
+id, also stored as property `id`), `:LABEL` (`Pohon` and the kind, split like arrays), `:START_ID`,
+`:END_ID`, `:TYPE`, and typed properties (`baris:long`, `bintang:boolean`, `unitTypes:string[]`,
+`nilai:double`). Every property has the type the push gives it: its table column's type, so one file per
+label and per relationship type (a `BB` target is `teks`, a number `nilai`). A missing value is an
+unquoted empty field (no property); every present value is quoted. after-import.cypher creates pohon's
+schema (cypher/schema.cypher); run it once after the import. Arrays use the delimiter U+001F
 (`--array-delimiter=U+001F`), which no value may contain.
 IMPORT.txt in the folder holds the exact command (Neo4j 5.19+: the database name comes right after
 `full`, before the options; after the variadic `--nodes`/`--relationships` it would be read as a file).
@@ -15,12 +15,15 @@ IMPORT.txt in the folder holds the exact command (Neo4j 5.19+: the database name
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
-import networkx as nx
+import polars as pl
 
+from pohon.dataset import Dataset
 from pohon.errors import PohonError
-from pohon.output import write_folder
-from pohon.exporters.neo4j.model import POHON, check_dataset_name, graph_rows, schema_statements
+from pohon.exporters.neo4j.model import POHON, check_dataset_name, schema_statements
+from pohon.exporters.neo4j.rows import Rows, dataset_rows
+from pohon.output import staging
 
 ARRAY_DELIMITER = "\u001f"
 IMPORT_DATABASE = "neo4j"  # the default database; IMPORT.txt imports into it
@@ -31,40 +34,17 @@ class Neo4jAdminExportError(PohonError):
     pass
 
 
-def _scalar_type(v) -> str:
-    if isinstance(v, bool):
+def _type(dtype: pl.DataType) -> str:
+    """The import-tool type of a property column (the type the push stores its values with)."""
+    if isinstance(dtype, pl.List):
+        return _type(dtype.inner) + "[]"
+    if dtype == pl.Boolean:
         return "boolean"
-    if isinstance(v, int):
+    if dtype.is_integer():
         return "long"
-    if isinstance(v, float):
+    if dtype.is_float():
         return "double"
     return "string"
-
-
-def _value_type(v) -> str:
-    """The import-tool type that stores `v` (a neo4j.model.value() result) as the push stores it."""
-    if isinstance(v, list):
-        inner = {_scalar_type(x) for x in v}
-        if len(inner) > 1:  # model.value() makes mixed lists JSON text; never reached from graph_rows
-            raise Neo4jAdminExportError(f"list {v!r} mixes types")
-        return f"{inner.pop() if inner else 'string'}[]"
-    return _scalar_type(v)
-
-
-def _groups(items: list[dict], skip: set[str]) -> list[tuple[list[str], dict[str, str], list[dict]]]:
-    """`items` split so that inside each group every property has one type: [(keys, types, rows)], in
-    order of first appearance (so a label whose nodes agree is one group)."""
-    groups: list[tuple[dict[str, str], list[dict]]] = []
-    for r in items:
-        sig = {k: _value_type(v) for k, v in r["props"].items() if k not in skip}
-        for types, rows in groups:
-            if all(types.get(k, t) == t for k, t in sig.items()):
-                types.update(sig)
-                rows.append(r)
-                break
-        else:
-            groups.append((dict(sig), [r]))
-    return [(sorted(types), types, rows) for types, rows in groups]
 
 
 def _cell(v, t: str) -> str | None:
@@ -82,51 +62,59 @@ def _cell(v, t: str) -> str | None:
     return str(v)
 
 
-def _csv(header: list[str], rows: list[list[str | None]]) -> str:
+def _line(cells: list[str | None]) -> str:
     """Every value quoted, None as an empty unquoted field (the import tool's "no property")."""
-    def field(x: str | None) -> str:
-        return "" if x is None else '"' + x.replace('"', '""') + '"'
-    return "".join(",".join(field(x) for x in row) + "\n" for row in [header, *rows])
+    return ",".join("" if x is None else '"' + x.replace('"', '""') + '"' for x in cells) + "\n"
 
 
-def _fname(kind: str, name: str, i: int) -> str:
-    return f"{kind}_{name}.csv" if i == 0 else f"{kind}_{name}-{i + 1}.csv"
+def _files(rows: Rows, name: str) -> Iterator[tuple[str, str, Iterator[str]]]:
+    """(file name, --nodes/--relationships, its lines) of every CSV file."""
+    for label, part in rows.nodes.items():
+        types = {k: _type(t) for k, t in sorted(part.columns().items())}
+        header = ["id:ID", ":LABEL", "dataset"] + [f"{k}:{t}" for k, t in types.items()]
+        labels = ARRAY_DELIMITER.join((POHON, label))
+        body = ([r["id"], labels, name] + [_cell(r["props"].get(k), t) for k, t in types.items()]
+                for r in part.items())
+        yield f"nodes_{label}.csv", "nodes", _lines(header, body)
+    by_type: dict[str, list] = {}
+    for (t, _, _), part in rows.rels.items():
+        by_type.setdefault(t, []).append(part)
+    for t, parts in sorted(by_type.items()):
+        types: dict[str, str] = {}
+        for part in parts:
+            for k, dtype in part.columns().items():
+                if types.setdefault(k, _type(dtype)) != _type(dtype):
+                    raise Neo4jAdminExportError(f"property {k!r} of {t} has two types")
+        types = dict(sorted(types.items()))
+        header = [":START_ID", ":END_ID", ":TYPE"] + [f"{k}:{x}" for k, x in types.items()]
+        body = ([r["src"], r["dst"], t] + [_cell(r["props"].get(k), x) for k, x in types.items()]
+                for part in parts for r in part.flat())
+        yield f"relationships_{t}.csv", "relationships", _lines(header, body)
 
 
-def admin_files(graph: nx.DiGraph, dataset: str | None = None) -> dict[str, str]:
-    """File name -> CSV text (plus IMPORT.txt)."""
-    name = check_dataset_name(dataset or graph.graph.get("dataset") or "")
-    rows = graph_rows(graph)
-    files: dict[str, str] = {}
-    node_args, rel_args = [], []
-    for label, items in rows.nodes.items():
-        for i, (keys, types, group) in enumerate(_groups(items, {"id"})):
-            header = ["id:ID", ":LABEL", "dataset"] + [f"{k}:{types[k]}" for k in keys]
-            labels = ARRAY_DELIMITER.join((POHON, label))
-            body = [[r["id"], labels, name] + [_cell(r["props"].get(k), types[k]) for k in keys] for r in group]
-            fname = _fname("nodes", label, i)
-            files[fname] = _csv(header, body)
-            node_args.append(f"--nodes={fname}")
-    by_type: dict[str, list[dict]] = {}
-    for (t, _, _), items in rows.rels.items():
-        by_type.setdefault(t, []).extend(items)
-    for t, items in sorted(by_type.items()):
-        for i, (keys, types, group) in enumerate(_groups(items, set())):
-            header = [":START_ID", ":END_ID", ":TYPE"] + [f"{k}:{types[k]}" for k in keys]
-            body = [[r["src"], r["dst"], t] + [_cell(r["props"].get(k), types[k]) for k in keys]
-                    for r in group]
-            fname = _fname("relationships", t, i)
-            files[fname] = _csv(header, body)
-            rel_args.append(f"--relationships={fname}")
-    files[AFTER_IMPORT] = _after_import()
-    files["IMPORT.txt"] = (
+def _lines(header: list[str], body) -> Iterator[str]:
+    yield _line(header)
+    for cells in body:
+        yield _line(cells)
+
+
+def _extras(name: str, args: list[str]) -> dict[str, str]:
+    """after-import.cypher and IMPORT.txt."""
+    return {AFTER_IMPORT: _after_import(), "IMPORT.txt": (
         f"# dataset {name!r}: import into an empty database (run from this folder, server stopped):\n"
         f"neo4j-admin database import full {IMPORT_DATABASE} --overwrite-destination=false \\\n"
         "  --multiline-fields=true --array-delimiter=U+001F --quote='\"' --id-type=string \\\n  "
-        + " \\\n  ".join(node_args + rel_args) + "\n"
+        + " \\\n  ".join(args) + "\n"
         f"# then start the server and run once: cypher-shell -d {IMPORT_DATABASE} -f {AFTER_IMPORT}\n"
-        "# (pohon's constraints and indexes).\n")
-    return files
+        "# (pohon's constraints and indexes).\n")}
+
+
+def admin_files(ds: Dataset, dataset: str | None = None) -> dict[str, str]:
+    """File name -> CSV text (plus after-import.cypher and IMPORT.txt), in memory."""
+    name = check_dataset_name(dataset or ds.name or "")
+    files = {fname: "".join(lines) for fname, _, lines in _files(dataset_rows(ds), name)}
+    args = [f"--{'nodes' if f.startswith('nodes_') else 'relationships'}={f}" for f in files]
+    return {**files, **_extras(name, args)}
 
 
 def _after_import() -> str:
@@ -135,9 +123,20 @@ def _after_import() -> str:
                       "// schema (cypher/schema.cypher)", *schema_statements()]) + "\n"
 
 
-def write_admin_dir(graph: nx.DiGraph, out_dir: Path, dataset: str | None = None, inputs: list = (),
+def write_admin_dir(ds: Dataset, out_dir: Path, dataset: str | None = None, inputs: list = (),
                     force: bool = False) -> list[str]:
-    """Write the files into `out_dir` under the writer contract (pohon.output): staged, then swapped in."""
-    files = admin_files(graph, dataset)
-    write_folder(out_dir, files, inputs, force)
-    return sorted(files)
+    """Write the files into `out_dir` under the writer contract (pohon.output): streamed into a staging
+    folder, then swapped in."""
+    name = check_dataset_name(dataset or ds.name or "")
+    rows = dataset_rows(ds)
+    written, args = [], []
+    with staging(out_dir, inputs, force) as tmp:
+        for fname, kind, lines in _files(rows, name):
+            with open(tmp / fname, "w", encoding="utf-8", newline="") as fh:
+                fh.writelines(lines)
+            written.append(fname)
+            args.append(f"--{kind}={fname}")
+        for fname, text in _extras(name, args).items():
+            (tmp / fname).write_text(text, encoding="utf-8", newline="")
+            written.append(fname)
+    return sorted(written)

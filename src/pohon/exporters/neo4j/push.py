@@ -1,4 +1,4 @@
-"""Push the cascade graph into a Neo4j database, atomically per dataset.
+"""Push a cascade (its Dataset) into a Neo4j database, atomically per dataset.
 
 Several datasets share one database; every node carries `dataset` (docs/neo4j-model.md). A push never touches
 the live dataset until its very last transaction (the statements are built in model.py and written
@@ -6,7 +6,8 @@ out, in this order, as cypher/load.cypher):
 
 1. schema (cypher/schema.cypher: (dataset, id) unique on :Pohon, look-up indexes);
 2. leftovers of earlier interrupted pushes of this dataset (`NAME@staging-*`) are deleted;
-3. the rows are written in batches under a fresh staging name `NAME@staging-<uuid>`; each batch is an
+3. the rows (pohon.exporters.neo4j.rows: read off the tables, one batch of dicts at a time; no graph is
+   built) are written in batches under a fresh staging name `NAME@staging-<uuid>`; each batch is an
    UNWIND ... CREATE inside `session.execute_write`; when the driver retries a batch (a commit whose
    acknowledgement was lost may have been stored) the retry first counts what is stored: a retried batch
    changes nothing;
@@ -16,8 +17,8 @@ out, in this order, as cypher/load.cypher):
    Renaming instead of DETACH DELETE keeps the switch cheap: a transaction that has deleted many nodes
    makes every later write in it slow (measured ~25x on 46k items).
 
-After a push the dataset holds exactly the graph: nodes and relationships the new graph lacks (a deleted
-IKK, an IKK's old CASCADES_TO edge) are gone with the retired version. There is no additive mode: a union
+After a push the dataset holds exactly the cascade: nodes and relationships the new version lacks (a
+deleted IKK, an IKK's old CASCADES_TO edge) are gone with the retired version. There is no additive mode: a union
 of two versions is not a cascade anyone planned.
 
 If anything fails before step 4 commits, the live version is as it was (step 4 is one transaction), the
@@ -34,17 +35,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-import networkx as nx
 from neo4j import Driver, ManagedTransaction
 from neo4j import exceptions as nx4j
 
+from pohon.dataset import Dataset
 from pohon.errors import PohonError
 from pohon.exporters.neo4j.model import (
-    AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, Rows, check_dataset_name, drop_batch, drop_order, graph_rows,
-    batch_rows, node_batch_present, node_count, node_create, rel_batch_present, rel_count, rel_create, row_items,
-    schema_statements,
+    AWAIT_INDEXES, LABELS_QUERY, STAGING_MARK, check_dataset_name, drop_batch, drop_order, node_batch_present,
+    node_count, node_create, rel_batch_present, rel_count, rel_create, row_items, schema_statements,
     staging_leftovers, staging_rename,
 )
+from pohon.exporters.neo4j.rows import Rows, batches, dataset_rows
 
 Progress = Callable[[int, int], None]  # (done, total) after every committed batch; raising aborts the push
 
@@ -71,7 +72,7 @@ class PushResult:
     database: str
     nodes: dict[str, int]  # per label: what the dataset holds after the push
     relationships: dict[str, int]  # per relationship type: idem
-    written_nodes: int  # rows written from the graph
+    written_nodes: int  # rows written from the tables
     written_relationships: int
     previous_nodes: int = 0  # size of the version this push replaced (0: dataset was new)
     previous_relationships: int = 0
@@ -143,14 +144,15 @@ def connection_error(exc: Exception, uri: str = "", database: str = "",
     return None
 
 
-def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: str | None = None,
+def push(ds: Dataset, driver: Driver, database: str = "neo4j", dataset: str | None = None,
          batch_size: int = 5000, progress: Progress | None = None) -> PushResult:
-    """Make dataset `dataset` (default: the graph's) in `database` exactly `graph`; see the module doc."""
+    """Make dataset `dataset` (default: the cascade's name) in `database` exactly the cascade `ds` (a
+    Dataset from pohon.load.load_dataset); see the module doc."""
     t0 = time.monotonic()
-    name = check_dataset_name(dataset or graph.graph.get("dataset") or "")
+    name = check_dataset_name(dataset or ds.name or "")
     if batch_size < 1:
         raise ValueError("batch_size must be positive")
-    rows = graph_rows(graph)
+    rows = dataset_rows(ds)
     try:
         _ensure_schema(driver, database, sorted(rows.nodes))
         cleaned = drop_staging(driver, database, name)
@@ -161,8 +163,8 @@ def push(graph: nx.DiGraph, driver: Driver, database: str = "neo4j", dataset: st
 
     staging = f"{name}{STAGING_MARK}{uuid.uuid4().hex[:12]}"
     retired = f"{name}{STAGING_MARK}{uuid.uuid4().hex[:12]}"
-    written_nodes = sum(len(r) for r in rows.nodes.values())
-    written_rels = sum(len(r) for r in rows.rels.values())
+    written_nodes = sum(rows.node_counts().values())
+    written_rels = sum(rows.rel_counts().values())
     try:
         _write(driver, database, staging, rows, batch_size, progress)
         with driver.session(database=database) as session:
@@ -235,20 +237,15 @@ def _counts(tx: ManagedTransaction, dataset: str) -> tuple[dict[str, int], dict[
     return dict(sorted(nodes.items())), dict(sorted(rels.items()))
 
 
-def _batches(items: list, size: int):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 def _write(driver: Driver, database: str, staging: str, rows: Rows, batch_size: int,
            progress: Progress | None) -> None:
-    total = sum(len(v) for v in rows.nodes.values()) + sum(len(v) for v in rows.rels.values())
+    total = rows.total()
     done = 0
-    work = [(node_create(label), node_batch_present(label), items) for label, items in rows.nodes.items()]
-    work += [(rel_create(*k), rel_batch_present(*k), batch_rows(k, items)) for k, items in rows.rels.items()]
+    work = [(node_create(label), node_batch_present(label), part) for label, part in rows.nodes.items()]
+    work += [(rel_create(*k), rel_batch_present(*k), part) for k, part in rows.rels.items()]
     with driver.session(database=database) as session:
-        for create, present, items in work:
-            for batch in _batches(items, batch_size):
+        for create, present, part in work:
+            for batch in batches(part.items(), batch_size):
                 _write_batch(session, create, present, staging, batch)
                 done += sum(map(row_items, batch))
                 if progress:
@@ -289,7 +286,7 @@ def _switch(tx: ManagedTransaction, name: str, staging: str, retired: str, want_
     The live version is renamed to `retired` (deleted by the caller after the commit), not deleted here."""
     got_nodes, got_rels = _counts(tx, staging)
     if got_nodes != want_nodes or got_rels != want_rels:
-        raise Neo4jError(f"staged counts differ from the graph (staged {got_nodes} / {got_rels}, "
+        raise Neo4jError(f"staged counts differ from the rows written (staged {got_nodes} / {got_rels}, "
                          f"expected {want_nodes} / {want_rels}); another push of the same dataset?")
     prev_nodes, prev_rels = _counts(tx, name)
     for label in prev_nodes:
