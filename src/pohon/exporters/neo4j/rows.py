@@ -20,7 +20,6 @@ from pohon.exporters.neo4j.model import YEAR, GraphContractError, camel
 from pohon.nodes import AGENCY_KELOMPOK
 
 SLICE = 20_000  # rows a part hands over from polars at a time
-_UNITS = ("Unit", "Instansi")
 
 
 @dataclass(frozen=True)
@@ -38,8 +37,6 @@ class NodePart:
                 props = {k: v for k, v in zip(names, values) if v is not None}
                 props["id"] = nid
                 yield {"id": nid, "props": props}
-
-    flat = items
 
     def columns(self) -> dict[str, pl.DataType]:
         """The properties some node has (`id` aside), with their types."""
