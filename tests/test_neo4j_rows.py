@@ -96,3 +96,11 @@ def test_exports_import_no_networkx(command, tmp_path):
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert p.stderr.strip().splitlines()[-2:] == ["exit 0", "False"], p.stderr
+
+
+def test_a_graph_is_refused_with_a_reason():
+    """The exporters took the networkx graph before issue 15; given one now, they say what to pass."""
+    g = build_graph(load_dataset(CLEAN))
+    for export in (cypher_script, admin_files):
+        with pytest.raises(TypeError, match="Dataset"):
+            export(g, "demo")
