@@ -104,3 +104,32 @@ def test_a_graph_is_refused_with_a_reason():
     for export in (cypher_script, admin_files):
         with pytest.raises(TypeError, match="Dataset"):
             export(g, "demo")
+
+
+EXPORT_DIGEST = """
+import hashlib, sys
+from pohon.exporters.cypher_script import cypher_script
+from pohon.exporters.neo4j.admin import admin_files
+from pohon.load import load_dataset
+h = hashlib.sha256()
+for folder in sys.argv[1:]:
+    ds = load_dataset(folder)
+    h.update(cypher_script(ds, "demo").encode())
+    for name, text in sorted(admin_files(ds, "demo").items()):
+        h.update(name.encode() + text.encode())
+print(h.hexdigest())
+"""
+
+
+def test_exports_are_the_same_whatever_the_threads(tmp_path):
+    """The same cascade gives the same script and CSV files byte for byte, with one polars thread or many
+    (joins and unpivots order their rows by the threads unless told not to)."""
+    folder = folder_of("synth", tmp_path)
+    digests = set()
+    for threads in ("1", "4"):
+        p = subprocess.run([sys.executable, "-c", EXPORT_DIGEST, str(ROOT / "data"), str(folder)], cwd=ROOT,
+                           capture_output=True, text=True, timeout=300,
+                           env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "POLARS_MAX_THREADS": threads})
+        assert p.returncode == 0, p.stderr
+        digests.add(p.stdout.strip())
+    assert len(digests) == 1

@@ -31,7 +31,7 @@ class NodePart:
 
     def items(self) -> Iterator[dict]:
         """{id, props} per node, props with `id` (not `dataset`, which the writer adds)."""
-        for df in self.frame.collect_batches(chunk_size=SLICE):
+        for df in self.frame.collect().iter_slices(SLICE):
             names = df.columns[1:]
             for nid, *values in df.iter_rows():
                 props = {k: v for k, v in zip(names, values) if v is not None}
@@ -52,7 +52,7 @@ class RelPart:
 
     def items(self) -> Iterator[dict]:
         """{src, dst, props} per relationship."""
-        for df in self.frame.collect_batches(chunk_size=SLICE):
+        for df in self.frame.collect().iter_slices(SLICE):
             names = df.columns[2:]
             for src, dst, *values in df.iter_rows():
                 yield {"src": src, "dst": dst, "props": {k: v for k, v in zip(names, values) if v is not None}}
@@ -76,7 +76,7 @@ class YearPart:
     def items(self) -> Iterator[dict]:
         """{src, values: [{dst, props}]} per node: the push looks the node up once for its (usually four)
         values (model._rel_rows)."""
-        for df in self.frame.collect_batches(chunk_size=SLICE):
+        for df in self.frame.collect().iter_slices(SLICE):
             for src, *cells in df.iter_rows():
                 values = []
                 for i, year in enumerate(self.years):
@@ -265,8 +265,10 @@ def dataset_rows(ds: Dataset) -> Rows:
             _rels(tabel10.filter(pl.col("kelompok") != AGENCY_KELOMPOK), pl.lit(f"Kelompok:{AGENCY_KELOMPOK}"),
                   _id("Kelompok", "kelompok")))
     marks = sorted(ds.unit_types)
-    carried = casc.select("_code", *marks).unpivot(index="_code", on=marks, variable_name="tipe").filter(
-        pl.col("value")) if marks else None
+    # (IK, unit type) of every Lampiran IV mark, row by row (unpivot's own order varies with the threads)
+    carried = casc.select("_code", *marks).with_row_index("_row").unpivot(
+        index=["_row", "_code"], on=marks, variable_name="tipe").filter(pl.col("value")).sort(
+        "_row", "tipe") if marks else None
     for label, frame in by_label.items():
         uid = _id("Unit", "kode")
         node(label, _nodes(frame, uid, [_s("kode"), _s("nama"), _v("baris"), _file("units.csv"), _s("tipe"),
@@ -276,10 +278,11 @@ def dataset_rows(ds: Dataset) -> Rows:
                                                        tabel10.select("kelompok")), _id("Kelompok", "kelompok"), uid))
         if carried is not None:
             rel(("CARRIES", label, "IK"), _rels(carried.join(frame.select("kode", "tipe"), on="tipe",
-                                                             maintain_order="left"), uid, _id("IK", "_code")))
+                                                             maintain_order="left_right"), uid, _id("IK", "_code")))
     rel(("HAS_UNIT", "Instansi", "Unit"),
         _rels(by_label["Instansi"].select(pl.col("kode").alias("a")).join(
-            by_label["Unit"].select(pl.col("kode").alias("b")), how="cross"), _id("Unit", "a"), _id("Unit", "b")))
+            by_label["Unit"].select(pl.col("kode").alias("b")), how="cross", maintain_order="left_right"),
+              _id("Unit", "a"), _id("Unit", "b")))
 
     # SK, IKK, komponen
     sk, ikk, komponen = t["sk"], t["ikk"], t["komponen"]
