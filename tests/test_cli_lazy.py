@@ -26,7 +26,7 @@ def test_check_imports_no_other_command():
     code = ("import sys\nfrom pohon.cli import main\n"
             "try:\n    main(['check', 'data', '--format', 'json'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.startswith('pohon.cli.') and m.endswith('_cmd')),"
-            " sorted(m for m in ('networkx', 'jinja2', 'openpyxl', 'neo4j') if m in sys.modules), file=sys.stderr)")
+            " sorted(m for m in ('networkx', 'jinja2', 'openpyxl', 'xlsxwriter', 'neo4j') if m in sys.modules), file=sys.stderr)")
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert p.stderr.strip().splitlines()[-1] == "['pohon.cli.check_cmd'] []"
