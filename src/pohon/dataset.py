@@ -85,15 +85,11 @@ def side_rows(ds: Dataset, table: str) -> list[dict]:
     return out
 
 
-def written_rows(ds: Dataset, table) -> tuple[list[str], list[list]]:
-    """One table as its data/ file writes it: the header (years and Lampiran IV columns of this cascade) and
-    each row's cells, None where the file leaves a cell empty: marks `o`, flags 1/0, a target its number or
-    its text (`BB`), a Decimal when the file wrote it with more decimals than it needs (`3.50`, kept as
-    written). The workbook and the CSV exporters both write these."""
+def column_kinds(ds: Dataset, table) -> dict[str, str]:
+    """Each column of the table's file in this cascade -> its kind (a year column its Years' kind, a
+    Lampiran IV unit-type column `mark`)."""
     from pohon.schema import Marks, Years
 
-    frame = ds.tables[table.name]
-    header = table.header(ds.years, ds.unit_types if table.marks else ())
     kinds: dict[str, str] = {}
     for c in table.columns:
         if isinstance(c, Years):
@@ -102,6 +98,17 @@ def written_rows(ds: Dataset, table) -> tuple[list[str], list[list]]:
             kinds.update({t: "mark" for t in ds.unit_types})
         else:
             kinds[c.name] = c.kind
+    return kinds
+
+
+def written_rows(ds: Dataset, table) -> tuple[list[str], list[list]]:
+    """One table as its data/ file writes it: the header (years and Lampiran IV columns of this cascade) and
+    each row's cells, None where the file leaves a cell empty: marks `o`, flags 1/0, a target its number or
+    its text (`BB`), a Decimal when the file wrote it with more decimals than it needs (`3.50`, kept as
+    written). The workbook and the CSV exporters both write these."""
+    frame = ds.tables[table.name]
+    header = table.header(ds.years, ds.unit_types if table.marks else ())
+    kinds = column_kinds(ds, table)
     columns = [frame[n].to_list() for n in header]
     texts = [frame[f"{n}_text"].to_list() if kinds[n] == "target" else None for n in header]
     shown = [frame[f"{n}_dp"].to_list() if kinds[n] == "target" else None for n in header]

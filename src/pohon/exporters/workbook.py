@@ -16,8 +16,8 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from pohon.dataset import Dataset, written_rows
-from pohon.schema import TABLES, Marks, Years
+from pohon.dataset import Dataset, column_kinds, written_rows
+from pohon.schema import TABLES
 
 HEADER_FILL = "#DDEBF7"
 WIDE = ("nama", "indikator", "definisi", "cara_menghitung", "sumber_data", "catatan", "alasan")
@@ -26,8 +26,6 @@ MIN_ROWS = 500  # the drop-downs reach at least this far down a sheet, and 100 r
 
 def to_xlsx(ds: Dataset) -> bytes:
     """The workbook's bytes: first the PANDUAN sheet (templates/PANDUAN-xlsx.md, a line a row), then the tables."""
-    from importlib import resources
-
     import xlsxwriter
 
     buf = io.BytesIO()
@@ -37,42 +35,50 @@ def to_xlsx(ds: Dataset) -> bytes:
                                    "default_format_properties": {"font_name": "Calibri", "font_size": 11,
                                                                  "locked": False}})
     fmt = _Formats(wb)
+    _guide(wb)
+    units_reach = _reach(ds.tables["units"].height)
+    for table in TABLES:
+        _sheet(wb.add_worksheet(table.name), fmt, ds, table, units_reach)
+    wb.close()
+    return buf.getvalue()
+
+
+def _guide(wb) -> None:
+    from importlib import resources
+
     guide = resources.files("pohon").joinpath("templates", "PANDUAN-xlsx.md").read_text(encoding="utf-8")
     ws = wb.add_worksheet("PANDUAN")
     ws.set_column(0, 0, 110)
     for i, line in enumerate(guide.splitlines()):
         ws.write_string(i, 0, line)
-    units_reach = _reach(ds.tables["units"].height)
-    for table in TABLES:
-        header, rows = written_rows(ds, table)
-        ws = wb.add_worksheet(table.name)
-        money = {c.column(y) for c in table.columns if isinstance(c, Years) and c.kind == "money" for y in ds.years}
-        kinds = _kinds(table, ds)
-        for j, name in enumerate(header):
-            ws.set_column(j, j, 48 if name in WIDE else 14, fmt.open_money if name in money else None)
-            ws.write_string(0, j, name, fmt.header)
-        style = [fmt.open_money if name in money else None for name in header]
-        for i, values in enumerate(rows, start=1):
-            for j, v in enumerate(values):
-                if v is None:
-                    continue
-                if isinstance(v, str):
-                    ws.write_string(i, j, v, style[j])
-                elif isinstance(v, Decimal):
-                    ws.write_number(i, j, float(v), fmt.decimals(-v.as_tuple().exponent))
-                else:
-                    ws.write_number(i, j, v, style[j])
-        reach = _reach(len(rows))
-        for j, name in enumerate(header):
-            rule = _validation(table.name, name, kinds.get(name), units_reach)
-            if rule:
-                ws.data_validation(1, j, reach - 1, j, rule)  # rows 2..reach
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(len(rows), 1), max(len(header) - 1, 0))
-        ws.protect("", {"insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
-                        "format_cells": True, "format_columns": True, "format_rows": True})
-    wb.close()
-    return buf.getvalue()
+
+
+def _sheet(ws, fmt: "_Formats", ds: Dataset, table, units_reach: int) -> None:
+    header, rows = written_rows(ds, table)
+    kinds = column_kinds(ds, table)
+    style = [fmt.money if kinds.get(name) == "money" else None for name in header]
+    for j, name in enumerate(header):
+        ws.set_column(j, j, 48 if name in WIDE else 14, style[j])
+        ws.write_string(0, j, name, fmt.header)
+    for i, values in enumerate(rows, start=1):
+        for j, v in enumerate(values):
+            if v is None:
+                continue
+            if isinstance(v, str):
+                ws.write_string(i, j, v, style[j])
+            elif isinstance(v, Decimal):
+                ws.write_number(i, j, float(v), fmt.decimals(-v.as_tuple().exponent))
+            else:
+                ws.write_number(i, j, v, style[j])
+    reach = _reach(len(rows))
+    for j, name in enumerate(header):
+        rule = _validation(table.name, name, kinds.get(name), units_reach)
+        if rule:
+            ws.data_validation(1, j, reach - 1, j, rule)  # rows 2..reach
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(rows), 1), max(len(header) - 1, 0))
+    ws.protect("", {"insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
+                    "format_cells": True, "format_columns": True, "format_rows": True})
 
 
 def _reach(rows: int) -> int:
@@ -83,7 +89,7 @@ class _Formats:
     def __init__(self, wb):
         self.wb = wb
         self.header = wb.add_format({"bold": True, "bg_color": HEADER_FILL, "locked": True})
-        self.open_money = wb.add_format({"num_format": "0.00"})
+        self.money = wb.add_format({"num_format": "0.00"})
         self._decimals: dict[int, object] = {}
 
     def decimals(self, dp: int):
@@ -91,18 +97,6 @@ class _Formats:
         if dp not in self._decimals:
             self._decimals[dp] = self.wb.add_format({"num_format": "0." + "0" * dp})
         return self._decimals[dp]
-
-
-def _kinds(table, ds: Dataset) -> dict[str, str]:
-    kinds: dict[str, str] = {}
-    for c in table.columns:
-        if isinstance(c, Years):
-            kinds.update({c.column(y): c.kind for y in ds.years})
-        elif isinstance(c, Marks):
-            kinds.update({t: "mark" for t in ds.unit_types})
-        else:
-            kinds[c.name] = c.kind
-    return kinds
 
 
 def _validation(table: str, column: str, kind: str | None, units_reach: int) -> dict | None:
