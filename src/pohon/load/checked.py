@@ -9,10 +9,9 @@ the row groups holding the rows it asks for (predicate pushdown on `unit`). Anyt
 entry, a changed file, an unreadable cache) is a miss: the caller loads and validates the folder as
 always.
 
-Beside the tables an entry may hold the findings of `run_checks` on them (`findings-<digest>.json`, the
-Finding fields as columns), the digest being that of the checks' own source (every file under pohon/checks/
-and the modules their messages are made with), of Python and of polars: a changed rule is another file
-name, so a miss, and the findings are worked out again (`findings`, `keep_findings`).
+Beside the tables an entry may hold the findings of `run_checks` on them (pohon.load.checked_findings),
+under a digest of the checks' own source: a changed rule is a miss, and the findings are worked out again.
+`checked_view` gives a view both.
 
 Where: `POHON_CACHE` (a folder; `off` turns the cache off), else `$XDG_CACHE_HOME/pohon/checked`
 (`~/.cache/pohon/checked`). One entry per data folder, at most KEEP in all; storing one removes the
@@ -24,7 +23,6 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 from pohon.schema import TABLES
@@ -33,8 +31,6 @@ KEEP = 8  # entries kept (the most recently stored)
 BIG = ("sk", "ikk", "komponen")  # the tables read by unit; the others are small and read whole
 _SOURCES = ("load/__init__.py", "load/cells.py", "load/csvparse.py", "load/integrity.py", "load/table.py",
             "schema.py", "dataset.py", "load/checked.py")
-_CHECK_SOURCES = ("fmt.py", "nodes.py", "words.py", "dataset.py", "schema.py", "gcpause.py")  # and checks/
-FINDING_FIELDS = ("rule", "severity", "node", "message_id", "message_en", "kind", "details")
 
 
 def cache_root() -> Path | None:
@@ -82,19 +78,6 @@ def _loader_digest() -> str:
     return _DIGEST[0]
 
 
-def checks_digest() -> str:
-    """The digest of what the findings of a checked cascade depend on besides its tables."""
-    import polars as pl
-
-    here = Path(__file__).resolve().parent.parent
-    files = sorted(p for p in (here / "checks").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    h = hashlib.sha256(f"{sys.version}\0{pl.__version__}\0".encode())
-    for path in files + [here / name for name in _CHECK_SOURCES]:
-        h.update(f"{path.relative_to(here).as_posix()}\0{path.stat().st_size}\0".encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def entry_for(folder: Path) -> Path | None:
     """Where the checked cascade of `folder`, as its files are now, is kept: take it BEFORE loading, so that a
     file written during the load makes the entry one no later lookup finds."""
@@ -126,55 +109,6 @@ def store(entry: Path | None, ds) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-_DICT, _TUPLE = "\0dict", "\0tuple"  # what JSON has no word for: a dict with keys other than text, a tuple
-
-
-def _tagged(value):
-    if isinstance(value, dict):
-        if all(isinstance(k, str) for k in value):
-            return {k: _tagged(v) for k, v in value.items()}
-        return {_DICT: [[_tagged(k), _tagged(v)] for k, v in value.items()]}
-    if isinstance(value, tuple):
-        return {_TUPLE: [_tagged(v) for v in value]}
-    if isinstance(value, list):
-        return [_tagged(v) for v in value]
-    return value
-
-
-def _untag(obj: dict):
-    if len(obj) == 1:
-        if _DICT in obj:
-            return {k: v for k, v in obj[_DICT]}
-        if _TUPLE in obj:
-            return tuple(obj[_TUPLE])
-    return obj
-
-
-def store_findings(entry: Path | None, findings) -> None:
-    """Keep `findings` (= run_checks of the cascade stored at `entry`, whole) beside its tables, atomically.
-    Never raises; details that JSON would not give back as they are (a tuple, a non-text key, NaN) are not
-    kept."""
-    if entry is None or not entry.is_dir():
-        return
-    doc = {name: [getattr(f, name) for f in findings] for name in FINDING_FIELDS}
-    try:
-        text = json.dumps(dict(doc, details=_tagged(doc["details"])), ensure_ascii=False, separators=(",", ":"))
-        if repr(json.loads(text, object_hook=_untag)["details"]) != repr(doc["details"]):
-            return
-    except (TypeError, ValueError, RecursionError):
-        return
-    name = f"findings-{checks_digest()}.json"
-    tmp = entry / f".{name}.tmp-{os.getpid()}"
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, entry / name)
-        for old in entry.glob("findings-*.json"):
-            if old.name != name:
-                old.unlink(missing_ok=True)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-
-
 class Checked:
     """A stored checked cascade of a folder whose files are unchanged."""
 
@@ -192,24 +126,14 @@ class Checked:
 
     def findings(self) -> list | None:
         """The findings kept with these tables by `keep_findings` under today's checks; None when there are
-        none (or they cannot be read: a miss, never an answer)."""
-        from pohon.checks import Finding
+        none or they cannot be read (a miss, never an answer)."""
+        from pohon.load.checked_findings import read_findings
 
-        try:
-            doc = json.loads((self.entry / f"findings-{checks_digest()}.json").read_text(encoding="utf-8"),
-                             object_hook=_untag)
-            columns = [doc[name] for name in FINDING_FIELDS]
-            n = len(columns[0])
-            if any(not isinstance(c, list) or len(c) != n for c in columns) or \
-                    any(not isinstance(x, str) for c in columns[:5] for x in c) or \
-                    any(x is not None and not isinstance(x, str) for x in columns[5]) or \
-                    any(not isinstance(d, dict) for d in columns[6]):
-                return None
-            return [Finding(*row) for row in zip(*columns)]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        return read_findings(self.entry)
 
     def keep_findings(self, findings) -> None:
+        from pohon.load.checked_findings import store_findings
+
         store_findings(self.entry, findings)
 
     def columns(self, name: str, columns: list[str]):
@@ -243,6 +167,7 @@ def checked_view(folder: Path, units: tuple[str, ...]):
     (raising LoadError), checked, and kept with its findings for the next view."""
     from pohon.checks import run_checks
     from pohon.load import load_dataset
+    from pohon.load.checked_findings import store_findings
 
     folder = Path(folder)
     cached = open_checked(folder)
