@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import sys
 from pathlib import Path
@@ -63,20 +64,6 @@ def _untag(obj: dict):
     return obj
 
 
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _fresh(value):
-    """A copy of a decoded value that shares nothing mutable with it (each finding owns its details)."""
-    if isinstance(value, dict):
-        return {k: _fresh(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_fresh(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_fresh(v) for v in value)
-    return value
-
-
 def _encode(findings) -> str:
     columns = {}
     for name in FIELDS:
@@ -102,13 +89,14 @@ def _decode(text: str) -> list | None:
     for name in FIELDS:
         values, at = doc["columns"][name]["values"], doc["columns"][name]["at"]
         if not isinstance(values, list) or not isinstance(at, list) or len(at) != n or \
-                any(not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(values) for i in at):
+                (at and (set(map(type, at)) != {int} or min(at) < 0 or max(at) >= len(values))):
             return None
         if name == "details":
             if any(not isinstance(d, dict) for d in values):
                 return None
-            flat = [all(isinstance(x, _SCALARS) for x in d.values()) for d in values]
-            columns.append([values[i].copy() if flat[i] else _fresh(values[i]) for i in at])
+            # each finding owns its details: a copy of the decoded value (marshal: a fast deep copy of plain data)
+            frozen = [marshal.dumps(d) for d in values]
+            columns.append([marshal.loads(frozen[i]) for i in at])
         else:
             if any(not isinstance(v, str) and not (v is None and name == "kind") for v in values):
                 return None

@@ -11,7 +11,6 @@ import networkx as nx
 from pohon import fmt
 from pohon.exporters.html import style as st
 from pohon.gcpause import paused
-from pohon.exporters.html.diff import DiffView
 from pohon.exporters.html import findings as hf
 from pohon.exporters.html import info as html_info
 from pohon.exporters.html.badges import budget_below
@@ -63,6 +62,8 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     if diff is not None and old_graph is None:
         raise ValueError("render_html: a diff needs old_graph, to draw the removed nodes where they were")
     if old_graph is not None:
+        from pohon.exporters.html.diff import DiffView  # (pohon.diff and what it imports: only for a diff)
+
         dv = DiffView(graph, old_graph, diff, lang, old_label)
     graph = dv.source if dv else Source(graph)  # the new graph, plus the diff's ghosts beside it
     years = list(graph.graph.get("years") or DEFAULT_YEARS)
