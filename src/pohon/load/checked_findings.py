@@ -18,6 +18,8 @@ import os
 import sys
 from pathlib import Path
 
+from pohon.gcpause import paused
+
 FIELDS = ("rule", "severity", "node", "message_id", "message_en", "details", "kind")  # Finding's, in order
 _SOURCES = ("fmt.py", "nodes.py", "words.py", "dataset.py", "schema.py", "gcpause.py", "load/checked_findings.py")
 _DICT, _TUPLE = "\0dict", "\0tuple"  # what JSON has no word for: a dict with keys other than text, a tuple
@@ -80,6 +82,20 @@ def _encode(findings) -> str:
     return json.dumps({"n": len(findings), "columns": columns}, ensure_ascii=False, separators=(",", ":"))
 
 
+def _copier(value):
+    """How to give each finding its own copy of a decoded details value: a dict of plain values and lists of
+    plain values (nearly all) copied by hand, anything else by marshal (a fast deep copy of plain data)."""
+    if all(isinstance(v, _PLAIN) or type(v) is list and all(isinstance(x, _PLAIN) for x in v)
+           for v in value.values()):
+        return lambda: {k: v.copy() if type(v) is list else v for k, v in value.items()}
+    frozen = marshal.dumps(value)
+    return lambda: marshal.loads(frozen)
+
+
+_PLAIN = (str, int, float, type(None))  # (bool is an int)
+
+
+@paused  # 22k findings at 1M: their dicts hold no cycles
 def _decode(text: str) -> list | None:
     from pohon.checks import Finding
 
@@ -94,9 +110,8 @@ def _decode(text: str) -> list | None:
         if name == "details":
             if any(not isinstance(d, dict) for d in values):
                 return None
-            # each finding owns its details: a copy of the decoded value (marshal: a fast deep copy of plain data)
-            frozen = [marshal.dumps(d) for d in values]
-            columns.append([marshal.loads(frozen[i]) for i in at])
+            copy = [_copier(d) for d in values]  # each finding owns its details
+            columns.append([copy[i]() for i in at])
         else:
             if any(not isinstance(v, str) and not (v is None and name == "kind") for v in values):
                 return None
