@@ -15,23 +15,9 @@ import pohon.load
 from pohon.checks import Finding, run_checks
 from pohon.cli import main
 from pohon.load import checked, checked_findings, load_dataset
-from pohon.synth import synthesize
+from tests.test_checked_cache import cache, cascade  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture()
-def cache(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "cache"
-    monkeypatch.setenv("POHON_CACHE", str(root))
-    return root
-
-
-@pytest.fixture(scope="module")
-def cascade(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("visual-cached") / "synth"
-    synthesize(folder, 2, seed=5)
-    return folder
 
 
 def _page(folder: Path, unit: str, out: Path, *extra: str) -> bytes:
