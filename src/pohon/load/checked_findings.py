@@ -5,9 +5,9 @@ columns, each column its distinct values and, per finding, which one (a cascade'
 hundred messages and details, and parsing each once is what makes reading them cheap). The digest is that
 of everything the findings depend on besides the tables: every file under pohon/checks/, the modules their
 messages are made with, this module, Python and polars. A changed rule is another file name, so a miss.
-Details that JSON would not give back as they were (NaN aside: a set, an object) are not kept; a tuple and
-a dict with keys other than text are tagged, and what is written is read back and compared before it is
-kept. Anything unreadable or unexpected is a miss (None), never an answer.
+A tuple and a dict with keys other than text are tagged (JSON has neither); what is written is read back and
+compared with the findings before it is kept, so details JSON cannot hold (a set, an object) are not kept.
+Anything unreadable or unexpected is a miss (None), never an answer.
 """
 from __future__ import annotations
 
@@ -82,6 +82,9 @@ def _encode(findings) -> str:
     return json.dumps({"n": len(findings), "columns": columns}, ensure_ascii=False, separators=(",", ":"))
 
 
+_PLAIN = (str, int, float, type(None))  # (bool is an int)
+
+
 def _copier(value):
     """How to give each finding its own copy of a decoded details value: a dict of plain values and lists of
     plain values (nearly all) copied by hand, anything else by marshal (a fast deep copy of plain data)."""
@@ -90,9 +93,6 @@ def _copier(value):
         return lambda: {k: v.copy() if type(v) is list else v for k, v in value.items()}
     frozen = marshal.dumps(value)
     return lambda: marshal.loads(frozen)
-
-
-_PLAIN = (str, int, float, type(None))  # (bool is an int)
 
 
 @paused  # 22k findings at 1M: their dicts hold no cycles
@@ -110,8 +110,8 @@ def _decode(text: str) -> list | None:
         if name == "details":
             if any(not isinstance(d, dict) for d in values):
                 return None
-            copy = [_copier(d) for d in values]  # each finding owns its details
-            columns.append([copy[i]() for i in at])
+            copies = [_copier(d) for d in values]  # each finding owns its details
+            columns.append([copies[i]() for i in at])
         else:
             if any(not isinstance(v, str) and not (v is None and name == "kind") for v in values):
                 return None
