@@ -223,3 +223,30 @@ def test_view_option_errors():
     assert r.exit_code == 2 and r.stderr == "--sp: unknown-sp: SP 'SP9' is in neither version's sp.csv\n"
     r = run(CLEAN, REVISION, "--unit", "B1", "--sp", "SP1")
     assert r.exit_code == 2 and "bad-option" in r.stderr
+
+
+def test_a_view_of_unchanged_versions_reads_their_checked_cascades(tmp_path, monkeypatch):
+    import pohon.load
+
+    monkeypatch.setenv("POHON_CACHE", str(tmp_path / "cache"))
+    first = run(CLEAN, REVISION, "--unit", "B1", "--format", "json")
+    assert first.exit_code == 0 and len(list((tmp_path / "cache").iterdir())) == 2  # both versions kept
+
+    def no_load(folder):
+        raise AssertionError(f"{folder} was loaded again")
+
+    monkeypatch.setattr(pohon.load, "load_dataset", no_load)
+    again = run(CLEAN, REVISION, "--unit", "B1", "--format", "json")
+    assert again.exit_code == 0 and again.stdout == first.stdout
+
+
+def test_a_broken_version_of_a_view_is_named(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("POHON_CACHE", "off")
+    broken = tmp_path / "revisi"
+    shutil.copytree(REVISION, broken)
+    (broken / "komponen.csv").write_text((REVISION / "komponen.csv").read_text(encoding="utf-8").replace("50", "5x", 1),
+                                         encoding="utf-8")
+    r = run(CLEAN, broken, "--unit", "B1")
+    assert r.exit_code == 2 and "revisi" in r.stderr and "bad-number" in r.stderr and "Traceback" not in r.output

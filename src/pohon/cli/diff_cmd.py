@@ -7,10 +7,22 @@ from pathlib import Path
 import click
 
 from pohon.cli import main
-from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, NonEmptyPath, lang_option, load_graph_or_exit, load_or_exit
+from pohon.cli.common import EXIT_BAD_INPUT, EXIT_OK, NonEmptyPath, lang_option, load_graph_or_exit
 from pohon.words import words
 
 FORMATS = ("json", "markdown", "text")  # = pohon.exporters.diff_report.FORMATS (tests/test_cli_help.py)
+
+
+def _view_or_exit(folder: Path, units):
+    """A version's rows of the view, from its checked cascade when unchanged (pohon.load.checked); a
+    LoadError names the folder."""
+    from pohon.errors import LoadError
+    from pohon.load.checked import checked_dataset
+
+    try:
+        return checked_dataset(folder, units)
+    except LoadError as err:
+        raise err.in_folder(folder) from None
 
 
 @main.command("diff")
@@ -27,7 +39,8 @@ def diff_cmd(old_dir, new_dir, unit, sp, fmt, lang):
     Compare two versions of a cascade (e.g. a Renstra and its revision): indicators added, removed or
     renamed/re-coded (matched by name similarity), targets, unit assignments and budget shifts, with figures.
     With --unit or --sp, only that view in both versions: the unit (or SP), what hangs from it and the
-    IKs, SPs and SS it serves, with its own budgets; only that part of each version is built.
+    IKs, SPs and SS it serves, with its own budgets; only that part of each version is built, and a
+    version unchanged since it last loaded clean is read from its checked cascade (as trace does).
     Exit 0 whether or not they differ; 2 on bad input.
     """
     from pohon.diff import diff_datasets, diff_views
@@ -40,7 +53,8 @@ def diff_cmd(old_dir, new_dir, unit, sp, fmt, lang):
         from pohon.errors import UnknownNodeError
         from pohon.selection import Selection
 
-        old, new = load_or_exit(old_dir, label=True), load_or_exit(new_dir, label=True)
+        units = (unit,) if unit else None
+        old, new = _view_or_exit(old_dir, units), _view_or_exit(new_dir, units)
         try:
             d = diff_views(old, new, Selection(unit=unit, sp=sp))
         except UnknownNodeError:

@@ -183,9 +183,31 @@ def checked_view(folder: Path, units: tuple[str, ...]):
             findings = run_checks(ds)
             cached.keep_findings(findings)
             return ds, findings
-    entry = entry_for(folder)
-    ds = load_dataset(folder)
-    store(entry, ds)
+    entry, ds = load_and_keep(folder)
     findings = run_checks(ds)
     store_findings(entry, findings)
     return ds, findings
+
+
+def load_and_keep(folder: Path):
+    """(entry, Dataset): the folder loaded and validated (raising LoadError) and kept checked for the next
+    view; entry None when nothing could be kept (no cache, a workbook)."""
+    from pohon.load import load_dataset
+
+    entry = entry_for(folder)
+    ds = load_dataset(folder)
+    store(entry, ds)
+    return entry, ds
+
+
+def checked_dataset(folder: Path, units: tuple[str, ...] | None = None):
+    """The Dataset of a view of `units` (None: every unit): at least those units' rows, from the checked
+    cascade when the folder is unchanged since it loaded clean, else the folder loaded, validated (raising
+    LoadError) and kept."""
+    cached = open_checked(Path(folder))
+    if cached is not None:
+        try:
+            return cached.dataset(tuple(units) if units is not None else None)
+        except Exception:  # noqa: BLE001 - an unreadable cache entry is a miss, never an answer
+            pass
+    return load_and_keep(Path(folder))[1]
