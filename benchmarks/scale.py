@@ -1,7 +1,7 @@
 """National-scale benchmark: whole-process `pohon check` at 10k / 100k / 1M komponen against the csv floor.
 
     python benchmarks/scale.py [--sizes 10000,100000,1000000] [--agencies 10] [--seed 0]
-                               [--work /tmp/pohon-scale] [--repeat 3]
+                               [--work /tmp/pohon-scale] [--repeat 3] [--views-only]
 
 For every size it writes a synthetic cascade (`pohon synth`, cached in --work), then runs, each as a fresh
 process, --repeat times (the median is printed, with the peak RSS from os.wait4):
@@ -9,9 +9,10 @@ process, --repeat times (the median is printed, with the peak RSS from os.wait4)
 * floor: `python3 -c …` reading every CSV file of the folder with Python's csv.reader, nothing else;
 * check: `python3 -m pohon check DIR --format json` (its findings are compared with expected_findings.json);
 
-and, on the largest size, `pohon trace` of one komponen (once on a fresh cache: it validates the folder and
-keeps it checked, pohon.load.checked; then --repeat times) and `pohon visual --unit` of the unit with the
-most komponen. Also `pohon check data/` (the BSKJI cascade) against `python3 -c pass`. Prints a Markdown table.
+and, on the largest size, `pohon trace` of one komponen and `pohon visual --unit` of the unit with the most
+komponen, each once on a fresh cache (it validates the folder and keeps it checked, pohon.load.checked, the
+view also its findings) and then --repeat times on that cache. Also `pohon check data/` (the BSKJI cascade)
+against `python3 -c pass`. Prints a Markdown table. --views-only: only the trace and visual of the largest size.
 Never part of the test suite; figures go to the README "Skala / Scale" as printed.
 """
 from __future__ import annotations
@@ -96,6 +97,31 @@ def s(x: float) -> str:
     return f"{x:.2f} s" if x >= 0.1 else f"{x * 1000:.0f} ms"
 
 
+def views(folder: Path, repeat: int) -> dict:
+    """`pohon trace` of a komponen and `pohon visual --unit` of the largest unit: each first on a fresh cache
+    (which it fills), then `repeat` times on it."""
+    unit, unit_komponen, komponen = largest_unit_and_a_komponen(folder)
+    out = {"unit": unit, "unit_komponen": unit_komponen, "komponen": komponen}
+    with tempfile.TemporaryDirectory() as cache:  # the first trace validates the folder and keeps it checked
+        out["first_trace"] = run(pohon("trace", komponen, folder, "--format", "json"), 1, POHON_CACHE=cache)
+        out["trace"] = run(pohon("trace", komponen, folder, "--format", "json"), repeat, POHON_CACHE=cache)
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as tmp:
+        view = pohon("visual", folder, "--unit", unit, "--depth", "komponen", "-o", Path(tmp) / "unit.html", "--force")
+        out["first_view"] = run(view, 1, POHON_CACHE=cache)  # validates, checks, keeps the tables and findings
+        out["view"] = run(view, repeat, POHON_CACHE=cache)
+    return out
+
+
+def views_line(size: int, v: dict) -> str:
+    def one(r: dict) -> str:
+        return f"{s(r['wall'])} (CPU {s(r['cpu'])}, exit {r['exit']}), peak {r['rss']:,.0f} MB"
+
+    return (f"- on {size:,}: `pohon trace {v['komponen']}` {one(v['trace'])}; the first trace, which validates the "
+            f"whole folder and keeps it checked: {one(v['first_trace'])}. `pohon visual --unit {v['unit']}` "
+            f"({v['unit_komponen']} komponen) {one(v['view'])}; the first, which validates and checks the whole "
+            f"folder and keeps its tables and findings: {one(v['first_view'])}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="10000,100000,1000000")
@@ -103,9 +129,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--work", type=Path, default=Path("/tmp/pohon-scale"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--views-only", action="store_true", help="only trace and visual --unit of the largest size")
     opts = ap.parse_args()
     started = time.perf_counter()
 
+    if opts.views_only:
+        size = int(opts.sizes.split(",")[-1])
+        print(views_line(size, views(synth(opts.work, size, opts.agencies, opts.seed), opts.repeat)))
+        return
     bskji = run(pohon("check", REPO / "data", "--format", "json"), max(opts.repeat, 5))
     python = run([sys.executable, "-c", "pass"], max(opts.repeat, 5))
 
@@ -126,13 +157,7 @@ def main() -> None:
               file=sys.stderr, flush=True)
 
     big = rows[-1]
-    unit, unit_komponen, komponen = largest_unit_and_a_komponen(big["folder"])
-    with tempfile.TemporaryDirectory() as cache:  # the first trace validates the folder and keeps it checked
-        first = run(pohon("trace", komponen, big["folder"], "--format", "json"), 1, POHON_CACHE=cache)
-        trace = run(pohon("trace", komponen, big["folder"], "--format", "json"), opts.repeat, POHON_CACHE=cache)
-    with tempfile.TemporaryDirectory() as tmp:
-        view = run(pohon("visual", big["folder"], "--unit", unit, "--depth", "komponen", "-o",
-                         Path(tmp) / "unit.html", "--force"), opts.repeat)
+    v = views(big["folder"], opts.repeat)
 
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
     print(f"Machine: {os.cpu_count()} cores, {mem:.0f} GiB RAM, Python {platform.python_version()}, "
@@ -152,10 +177,7 @@ def main() -> None:
     print()
     print(f"- `pohon check data/` (BSKJI): {s(bskji['wall'])}, peak {bskji['rss']:.0f} MB "
           f"(`python3 -c pass`: {s(python['wall'])})")
-    print(f"- on {big['size']:,}: `pohon trace {komponen}` {s(trace['wall'])} (exit {trace['exit']}), "
-          f"peak {trace['rss']:,.0f} MB; the first trace, which validates the whole folder and keeps it checked: "
-          f"{s(first['wall'])}, peak {first['rss']:,.0f} MB; `pohon visual --unit {unit}` ({unit_komponen} komponen) "
-          f"{s(view['wall'])} (exit {view['exit']}), peak {view['rss']:,.0f} MB")
+    print(views_line(big["size"], v))
     print(f"\nbenchmark wall time: {time.perf_counter() - started:.0f} s")
 
 

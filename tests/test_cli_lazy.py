@@ -26,7 +26,19 @@ def test_check_imports_no_other_command():
     code = ("import sys\nfrom pohon.cli import main\n"
             "try:\n    main(['check', 'data', '--format', 'json'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.startswith('pohon.cli.') and m.endswith('_cmd')),"
-            " sorted(m for m in ('networkx', 'jinja2', 'openpyxl', 'neo4j') if m in sys.modules), file=sys.stderr)")
+            " sorted(m for m in ('networkx', 'jinja2', 'openpyxl', 'xlsxwriter', 'neo4j') if m in sys.modules), file=sys.stderr)")
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert p.stderr.strip().splitlines()[-1] == "['pohon.cli.check_cmd'] []"
+
+
+def test_the_cli_sets_polars_allocator_decay_before_polars_loads_unless_the_user_did():
+    code = "import os, sys; import pohon.cli; print(os.environ['_RJEM_MALLOC_CONF'], 'polars' in sys.modules)"
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+
+    def run(env):
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                              env=env).stdout.split()
+
+    assert run(env) == ["dirty_decay_ms:200,muzzy_decay_ms:0", "False"]
+    assert run({**env, "_RJEM_MALLOC_CONF": "narenas:1"}) == ["narenas:1", "False"]

@@ -168,3 +168,85 @@ def test_iku_stability_in_every_format():
     doc = json.loads(run(CLEAN, REVISION, "--format", "json").output)
     assert [(w["old_node"], w["change"], w["severity"]) for w in doc["iku_stability"]] == \
         [("IK:T1/SP1/a", "recoded", "warning"), ("IK:T1/SP1/a", "reworded", "warning")]
+
+
+# --- the diff of one view (--unit / --sp): only that part of each version is built -------------------------
+
+def test_a_unit_view_lists_the_unit_and_what_it_serves_only():
+    r = run(CLEAN, REVISION, "--unit", "B1", "--format", "json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["scope"] == "unit B1"
+    changed = {(c["kind"], c["node"], c["change"]) for c in doc["changes"]}
+    assert changed == {("IK", "IK:T1/SP1/b", "recoded"), ("IK", "IK:T1/SP1/b", "reworded"),
+                       ("IK", "IK:T2/SP2/a", "target"), ("IKK", "IKK:B1:SK.2.2", "recoded"),
+                       ("IKK", "IKK:B1:SK.2.2", "reworded"), ("Komponen", "Komponen:B1:SK.1.1:A", "anggaran"),
+                       ("Komponen", "Komponen:B1:SK.2.2:B", "anggaran")}
+    # B3 (added by the revision), the agency's pagu and the Tabel 10 groups are not B1's
+    assert not any("B3" in c["node"] or c["kind"] in ("Kelompok",) or c["node"] == "Unit:AG" for c in doc["changes"])
+    shifts = {(s["by"], s["node"], s["year"]): (s["old"], s["new"]) for s in doc["budget"]}
+    assert shifts == {("ik", "IK:T1/SP1/b", 2024): (55.0, 50.0), ("ik", "IK:T2/SP2/a", 2024): (10.0, 15.0)}
+    assert doc["totals"]["2024"] == {"old": 65.0, "new": 65.0}  # B1's komponen only
+    whole = json.loads(run(CLEAN, REVISION, "--format", "json").stdout)
+    assert whole["scope"] is None and len(whole["changes"]) > len(doc["changes"])
+
+
+def test_a_new_unit_and_an_sp_view(tmp_path):
+    r = run(CLEAN, REVISION, "--unit", "B3")
+    assert r.exit_code == 0 and r.stdout.startswith("Perbedaan cascade (unit B3): ")
+    assert "+ Unit B3: ditambah" in r.stdout and "SS " not in r.stdout  # the SS above it is in both versions
+    r = run(CLEAN, REVISION, "--sp", "SP2", "--format", "markdown", "--lang", "en")
+    assert r.exit_code == 0 and r.stdout.startswith("# Cascade differences (SP2): ")
+    assert "T2/SP2/a" in r.stdout and "T1/SP1" not in r.stdout
+
+
+def test_a_view_builds_only_its_part(monkeypatch):
+    """diff --unit builds each version's graph of the unit's selection, never the whole cascade."""
+    from pohon import graph
+
+    built = []
+    real = graph.build_graph
+
+    def recording(ds, selection=None):
+        built.append(selection)
+        return real(ds, selection)
+
+    monkeypatch.setattr(graph, "build_graph", recording)
+    assert run(DATA, DATA, "--unit", "P4SI").exit_code == 0
+    assert len(built) == 2 and all(s is not None and s.unit == "P4SI" for s in built)
+
+
+def test_view_option_errors():
+    r = run(CLEAN, REVISION, "--unit", "ZZ")
+    assert r.exit_code == 2 and r.stderr == "--unit: unknown-unit: unit 'ZZ' tidak ada di units.csv kedua versi\n"
+    r = run(CLEAN, REVISION, "--sp", "SP9", "--lang", "en")
+    assert r.exit_code == 2 and r.stderr == "--sp: unknown-sp: SP 'SP9' is in neither version's sp.csv\n"
+    r = run(CLEAN, REVISION, "--unit", "B1", "--sp", "SP1")
+    assert r.exit_code == 2 and "bad-option" in r.stderr
+
+
+def test_a_view_of_unchanged_versions_reads_their_checked_cascades(tmp_path, monkeypatch):
+    import pohon.load
+
+    monkeypatch.setenv("POHON_CACHE", str(tmp_path / "cache"))
+    first = run(CLEAN, REVISION, "--unit", "B1", "--format", "json")
+    assert first.exit_code == 0 and len(list((tmp_path / "cache").iterdir())) == 2  # both versions kept
+
+    def no_load(folder):
+        raise AssertionError(f"{folder} was loaded again")
+
+    monkeypatch.setattr(pohon.load, "load_dataset", no_load)
+    again = run(CLEAN, REVISION, "--unit", "B1", "--format", "json")
+    assert again.exit_code == 0 and again.stdout == first.stdout
+
+
+def test_a_broken_version_of_a_view_is_named(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("POHON_CACHE", "off")
+    broken = tmp_path / "revisi"
+    shutil.copytree(REVISION, broken)
+    (broken / "komponen.csv").write_text((REVISION / "komponen.csv").read_text(encoding="utf-8").replace("50", "5x", 1),
+                                         encoding="utf-8")
+    r = run(CLEAN, broken, "--unit", "B1")
+    assert r.exit_code == 2 and "revisi" in r.stderr and "bad-number" in r.stderr and "Traceback" not in r.output

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -139,9 +140,33 @@ def test_a_cascade_filled_from_the_templates_passes_check(tmp_path):
     assert "Unit BAL1 — Balai Contoh" in cli("trace", "T1/SP2/a", folder).output
 
 
-def test_init_xlsx_writes_one_workbook_that_checks_and_guides(tmp_path):
-    import openpyxl
+def assert_guided(wb) -> None:
+    """The drop-downs, number rules, frozen and locked headers of a cascade workbook (init or export): each
+    rule reaches 500 rows, or 100 rows past the sheet's last."""
+    rules = {}
+    for ws in wb.worksheets:
+        header = [c.value for c in ws[1]]
+        reach = max(500, ws.max_row + 100)
+        for dv in ws.data_validations.dataValidation:
+            first = str(dv.sqref).split(":")[0]
+            col = openpyxl.utils.column_index_from_string(first.rstrip("0123456789"))
+            assert str(dv.sqref) == f"{first}:{first.rstrip('0123456789')}{reach}", (ws.title, dv.sqref)
+            rules[(ws.title, header[col - 1])] = (dv.type, dv.formula1, dv.errorStyle or "stop")
+    assert rules[("komponen", "unit")] == ("list", f"units!$A$2:$A${max(500, wb['units'].max_row + 100)}", "stop")  # unit codes from units
+    assert rules[("ikk", "unit")] == rules[("sk", "unit")] == rules[("komponen", "unit")]
+    assert rules[("cascading", wb["cascading"]["G1"].value)] == ("list", '"o"', "stop")
+    assert rules[("komponen", "bintang")] == ("list", '"0,1"', "stop")
+    assert rules[("komponen", "anggaran_2025" if "anggaran_2025" in [c.value for c in wb["komponen"][1]]
+                  else "anggaran_2021")][0] == "decimal"
+    target = next(v for (t, n), v in rules.items() if t == "ikk" and n.startswith("target_"))
+    assert target[0] == "decimal" and target[2] == "warning"  # a text target (BB) stays possible
+    for ws in wb.worksheets[1:]:
+        assert ws.freeze_panes == "A2" and ws.protection.sheet, ws.title  # locked headers: columns and years
+        assert ws["A1"].protection.locked and not ws["A2"].protection.locked, ws.title
+        assert ws.protection.insertRows is False and ws.protection.sort is False  # i.e. allowed (OOXML inverts)
 
+
+def test_init_xlsx_writes_one_workbook_that_checks_and_guides(tmp_path):
     folder = tmp_path / "baru"
     r = CliRunner().invoke(main, ["init", str(folder), "--xlsx"])
     assert r.exit_code == 0, r.output
@@ -149,12 +174,7 @@ def test_init_xlsx_writes_one_workbook_that_checks_and_guides(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["pohon.xlsx"]
     wb = openpyxl.load_workbook(book)
     assert wb.sheetnames[0] == "PANDUAN" and {"units", "komponen", "cascading"} <= set(wb.sheetnames)
-    checks = {(ws.title, str(dv.sqref).split(":")[0][:1], dv.type, dv.formula1)
-              for ws in wb.worksheets for dv in ws.data_validations.dataValidation}
-    assert ("komponen", "A", "list", "units!$A$2:$A$500") in checks  # unit codes from the units sheet
-    assert any(t == "cascading" and ty == "list" and f == '"o"' for t, _, ty, f in checks)
-    assert any(t == "komponen" and ty == "decimal" for t, _, ty, _f in checks)
-    assert wb["komponen"].freeze_panes == "A2"
+    assert_guided(wb)
     c = CliRunner().invoke(main, ["check", str(book)])
     assert c.exit_code == 0, c.output
     again = CliRunner().invoke(main, ["init", str(folder), "--xlsx"])

@@ -17,7 +17,9 @@ from pohon.errors import LoadError
 from pohon.exporters.workbook import to_xlsx
 from pohon.graph import build_graph
 from pohon.load import load_dataset
+from pohon.schema import TABLES
 from tests.golden.canonical import findings_doc, graph_digest
+from tests.test_init import assert_guided
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -43,6 +45,15 @@ def _same(a, b):
 
 def test_round_trip_gives_the_same_graph_and_findings(data, book):
     _same(data, load_dataset(book))
+
+
+def test_the_exported_workbook_guides_as_the_init_one_does(book):
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["PANDUAN", *(t.name for t in TABLES)]
+    assert_guided(wb)
+    ikk = wb["ikk"]
+    shown = {ikk.cell(r, c).number_format for r in range(2, ikk.max_row + 1) for c in range(6, 10)}
+    assert {"0.00", "0.0"} <= shown  # targets written 3.50 / 74.0 show so
 
 
 def _edited(book: Path, tmp_path: Path, edit) -> Path:
@@ -138,13 +149,18 @@ def test_numbers_typed_as_text_in_either_locale_and_as_numbers(book, tmp_path):
     assert (row["anggaran_2021"], row["anggaran_2022"], row["anggaran_2023"]) == (1851.36, 5458.06, 5357.12)
 
 
-def test_a_workbook_resaved_by_libreoffice_loads_the_same(data, book, tmp_path):
+def _libreoffice(book: Path, tmp_path: Path) -> Path:
+    """`book` converted to .xlsx again by LibreOffice headless: a second, real producer of the format."""
     assert SOFFICE, "LibreOffice Calc is needed: bash scripts/install-test-deps installs it"
     out = tmp_path / "lo"
     subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(book)],
                    check=True, capture_output=True, timeout=180)
-    _same(data, load_dataset(out / "pohon.xlsx"))
+    return out / book.name
+
+
+def test_a_workbook_resaved_by_libreoffice_loads_the_same(data, book, tmp_path):
+    _same(data, load_dataset(_libreoffice(book, tmp_path)))
 
 
 def test_every_command_reads_a_workbook(book, tmp_path):
@@ -157,24 +173,39 @@ def test_every_command_reads_a_workbook(book, tmp_path):
     _same(load_dataset(book), load_dataset(tmp_path / "again.xlsx"))
 
 
-def test_export_csv_from_the_workbook_gives_back_data(book, tmp_path):
-    """Workbook -> CSV: byte-equal to data/ for every table but ikk.csv, where the document writes some
-    targets with a trailing zero (`74.0`) that a number does not keep: there the values are equal."""
-    out = tmp_path / "csv"
-    r = CliRunner().invoke(main, ["export", "csv", str(book), "-o", str(out)])
+def _export_csv(source: Path, out: Path) -> list[str]:
+    """`pohon export csv SOURCE -o OUT`; the files that differ from data/'s."""
+    r = CliRunner().invoke(main, ["export", "csv", str(source), "-o", str(out)])
     assert r.exit_code == 0, r.output
-    differ = sorted(f.name for f in out.iterdir() if f.read_bytes() != (DATA / f.name).read_bytes())
-    assert differ == ["ikk.csv"]
-    import csv as _csv
-    mine = list(_csv.reader((out / "ikk.csv").open(encoding="utf-8")))
-    theirs = list(_csv.reader((DATA / "ikk.csv").open(encoding="utf-8")))
-    header = theirs[0]
-    assert mine[0] == header and len(mine) == len(theirs)
-    for a, b in zip(mine[1:], theirs[1:]):
-        for name, x, y in zip(header, a, b):
-            if x != y:
-                assert name.startswith("target_") and float(x) == float(y), (name, x, y)
-    _same(load_dataset(DATA), load_dataset(out))
+    assert sorted(f.name for f in out.iterdir()) == sorted(f"{t.name}.csv" for t in TABLES)
+    return sorted(f.name for f in out.iterdir() if f.read_bytes() != (DATA / f.name).read_bytes())
+
+
+def test_export_csv_gives_back_data_byte_for_byte(book, tmp_path):
+    """data/ -> CSV and data/ -> workbook -> CSV: every file byte-equal to data/'s, the 96 targets the document
+    writes with a trailing zero (`3.50`, `74.0`) included: the loader keeps their decimals, the workbook shows
+    them by the cell's number format (`0.00`) and reads them back from it."""
+    assert _export_csv(DATA, tmp_path / "from-data") == []
+    assert _export_csv(book, tmp_path / "from-book") == []
+    ds = load_dataset(book)
+    assert sum(ds.tables["ikk"][f"target_{y}_dp"].is_not_null().sum() for y in ds.years) == 96
+
+
+def test_a_workbook_resaved_by_libreoffice_gives_back_data_byte_for_byte(book, tmp_path):
+    assert _export_csv(_libreoffice(book, tmp_path), tmp_path / "csv") == []
+
+
+def test_decimals_are_those_written_and_only_when_a_number_needs_fewer(tmp_path):
+    """`3.50` keeps two decimals, `3,50` in a decimal-comma file too; `3.5`, `74`, `BB` and `1.000` read as a
+    thousand keep none."""
+    import polars as pl
+
+    from pohon.load.cells import decimals_shown
+
+    cells = ["3.50", "3,50", "74.0", "3.5", "74", "BB", "1.000", "1.000", " 0.10 ", "-2.0"]
+    values = [3.5, 3.5, 74.0, 3.5, 74.0, None, 1000.0, 1.0, 0.1, -2.0]
+    got = pl.DataFrame({"s": cells, "v": values}).select(decimals_shown(pl.col("s"), pl.col("v")))
+    assert got.to_series().to_list() == [2, 2, 1, None, None, None, None, 3, 2, 1]
 
 
 def test_column_letters_and_numbers_are_inverse():

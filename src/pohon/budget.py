@@ -81,8 +81,11 @@ class Rollup:
                 "pagu_units": {str(y): v for y, v in self.pagu_units.items()}, "starred_komponen": self.starred}
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
 def natural_key(text: str) -> list:
-    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text)]
+    return [int(p) if p.isdigit() else p.lower() for p in _DIGITS.split(text)]
 
 
 def owner(g: nx.DiGraph, komponen: str, by: str) -> str:

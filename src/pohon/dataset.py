@@ -1,13 +1,16 @@
 """A loaded cascade: one typed polars table per data/ file (see src/pohon/schema.py for the columns).
 
 Every table has its declared columns (text and codes as String, "" when empty; amounts and targets Float64,
-null when missing; a text target such as `BB` in `target_<year>_text`; flags and Lampiran IV marks Boolean;
-`baris` Int64), one `<prefix>_<year>` column for every year of the cascade, and `_line`: the line of the
-data/ file where the row starts (as `grep -n` counts). An optional file that is absent is an empty table.
+null when missing; a text target such as `BB` in `target_<year>_text`, and in `target_<year>_dp` the
+decimals of a target written with more than it needs, `3.50`: 2, else null; flags and Lampiran IV marks
+Boolean; `baris` Int64), one `<prefix>_<year>` column for every year of the cascade, and `_line`: the line
+of the data/ file where the row starts (as `grep -n` counts). An optional file that is absent is an empty
+table.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from pohon.nodes import AGENCY_KELOMPOK
@@ -82,14 +85,11 @@ def side_rows(ds: Dataset, table: str) -> list[dict]:
     return out
 
 
-def written_rows(ds: Dataset, table) -> tuple[list[str], list[list]]:
-    """One table as its data/ file writes it: the header (years and Lampiran IV columns of this cascade) and
-    each row's cells, None where the file leaves a cell empty: marks `o`, flags 1/0, a target its number or
-    its text (`BB`). The workbook and the CSV exporters both write these."""
+def column_kinds(ds: Dataset, table) -> dict[str, str]:
+    """Each column of the table's file in this cascade -> its kind (a year column its Years' kind, a
+    Lampiran IV unit-type column `mark`)."""
     from pohon.schema import Marks, Years
 
-    frame = ds.tables[table.name]
-    header = table.header(ds.years, ds.unit_types if table.marks else ())
     kinds: dict[str, str] = {}
     for c in table.columns:
         if isinstance(c, Years):
@@ -98,18 +98,31 @@ def written_rows(ds: Dataset, table) -> tuple[list[str], list[list]]:
             kinds.update({t: "mark" for t in ds.unit_types})
         else:
             kinds[c.name] = c.kind
+    return kinds
+
+
+def written_rows(ds: Dataset, table) -> tuple[list[str], list[list]]:
+    """One table as its data/ file writes it: the header (years and Lampiran IV columns of this cascade) and
+    each row's cells, None where the file leaves a cell empty: marks `o`, flags 1/0, a target its number or
+    its text (`BB`), a Decimal when the file wrote it with more decimals than it needs (`3.50`, kept as
+    written). The workbook and the CSV exporters both write these."""
+    frame = ds.tables[table.name]
+    header = table.header(ds.years, ds.unit_types if table.marks else ())
+    kinds = column_kinds(ds, table)
     columns = [frame[n].to_list() for n in header]
     texts = [frame[f"{n}_text"].to_list() if kinds[n] == "target" else None for n in header]
+    shown = [frame[f"{n}_dp"].to_list() if kinds[n] == "target" else None for n in header]
 
-    def cell(kind, value, text):
+    def cell(kind, value, text, dp):
         if kind == "mark":
             return "o" if value else None
         if kind == "flag":
             return 1 if value else 0
         if kind == "target":
-            return target_value(value, text)
+            return Decimal(f"{value:.{dp}f}") if dp is not None and value is not None else target_value(value, text)
         return None if value == "" else value
 
-    rows = [[cell(kinds[n], columns[j][i], texts[j][i] if texts[j] is not None else None)
+    rows = [[cell(kinds[n], columns[j][i], texts[j][i] if texts[j] is not None else None,
+                  shown[j][i] if shown[j] is not None else None)
              for j, n in enumerate(header)] for i in range(frame.height)]
     return header, rows

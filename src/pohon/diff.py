@@ -7,7 +7,8 @@ a rename (`recoded`, maybe `reworded`), not an addition plus a removal.
 
 `Diff.status` maps node ids to `added` / `removed` / `renamed` (code or name changed) / `changed` (another
 attribute, or the budget under an IK or unit): new-graph ids, except `removed`, which are old-graph ids.
-`Diff.matched` maps each paired new id to its old id.
+`Diff.matched` maps each paired new id to its old id. `diff_views(old_ds, new_ds, Selection(unit=…|sp=…))`
+is the diff of one unit's or SP's view, built from that part of each version only.
 """
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ import networkx as nx
 
 from pohon.budget import rollup
 from pohon.checks.view import nodes, normalise, yearly_sums
+from pohon.dataset import Dataset
+from pohon.errors import UnknownNodeError
 from pohon.nodes import SEP, node_id, parse_id, without_kind
+from pohon.selection import Selection
 
 KINDS = ("Unit", "Kelompok", "SS", "SP", "Tujuan", "IK", "SK", "IKK", "Komponen")
 SIMILAR = 0.6
@@ -78,6 +82,7 @@ class Diff:
     status: dict[str, str] = field(default_factory=dict)
     matched: dict[str, str] = field(default_factory=dict)  # new id -> old id
     totals: dict[int, tuple[float, float]] = field(default_factory=dict)
+    scope: str = ""  # "unit P4SI" / "SP3" when the diff is of one view (diff_views); "" for the whole cascade
 
     def iku_stability(self) -> list[Change]:
         """The IK removed, re-coded or re-worded between the versions: each one a warning against the SAKIP
@@ -85,7 +90,7 @@ class Diff:
         return [c for c in self.changes if c.kind == "IK" and c.change in STABILITY]
 
     def as_dict(self) -> dict:
-        return {"old": self.old_name, "new": self.new_name, "years": self.years,
+        return {"old": self.old_name, "new": self.new_name, "scope": self.scope or None, "years": self.years,
                 "changes": [c.as_dict() for c in self.changes], "budget": [s.as_dict() for s in self.shifts],
                 "iku_stability": [{**c.as_dict(), "severity": "warning", "criterion": CRITERION["en"]}
                                   for c in self.iku_stability()],
@@ -112,6 +117,32 @@ def diff_datasets(old: nx.DiGraph, new: nx.DiGraph) -> Diff:
     _shifts(old, new, d, pairs)
     _status(d)
     return d
+
+
+def diff_views(old: Dataset, new: Dataset, selection: Selection) -> Diff:
+    """The diff of one view in both versions: a unit (`selection.unit`) or an SP (`selection.sp`) with what
+    hangs from it and what it serves up to the SS. Only that part of each graph is built (pohon.selection),
+    so the cost follows the view; budgets are the view's own (a unit's anggaran under each IK it carries).
+    Raises UnknownNodeError when neither version has the unit or SP."""
+    from pohon.graph import build_graph
+
+    root = node_id("Unit", selection.unit) if selection.unit else node_id("SP", selection.sp)
+    graphs = [build_graph(ds, selection) for ds in (old, new)]
+    if not any(root in g for g in graphs):
+        raise UnknownNodeError(root)
+    part = set().union(*(_part(g, root) for g in graphs))  # a unit new in one version keeps the IKs above it
+    d = diff_datasets(*(g.subgraph(part & set(g)) for g in graphs))
+    d.scope = f"unit {selection.unit}" if selection.unit else selection.sp
+    return d
+
+
+def _part(g: nx.DiGraph, root: str) -> set[str]:
+    """The root, what hangs from it and what it serves, without the Tabel 10 groups (the agency's sums);
+    nothing when this version has no such node."""
+    if root not in g:
+        return set()
+    found = {root} | nx.ancestors(g, root) | nx.descendants(g, root)
+    return {n for n in found if g.nodes[n]["kind"] != "Kelompok"}
 
 
 def _ids(g: nx.DiGraph, kind: str) -> list[str]:

@@ -36,12 +36,9 @@ WORKBOOK = "pohon.xlsx"
 
 
 def workbook_bytes() -> bytes:
-    """The templates as one workbook: a sheet per table with its example row, a PANDUAN sheet, drop-downs
-    (unit codes from the units sheet, `o` for marks, 0/1 for bintang), numbers only in the money columns."""
+    """The templates as one workbook (pohon.exporters.workbook): a PANDUAN sheet, a sheet per table with its
+    example row, drop-downs, locked headers."""
     import tempfile
-
-    from openpyxl import load_workbook
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from pohon.exporters.workbook import to_xlsx
     from pohon.load import load_dataset
@@ -49,37 +46,7 @@ def workbook_bytes() -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         for name in TEMPLATES:
             (Path(tmp) / name).write_text(template(name), encoding="utf-8")
-        ds = load_dataset(tmp)
-        data = to_xlsx(ds)
-    import io
-
-    wb = load_workbook(io.BytesIO(data))
-    rows = 500  # validation reaches this far down each sheet
-    for ws in wb.worksheets:
-        header = [c.value for c in ws[1]]
-        for j, name in enumerate(header, start=1):
-            col = ws.cell(1, j).column_letter
-            rng = f"{col}2:{col}{rows}"
-            if name == "unit" and ws.title != "units":
-                dv = DataValidation(type="list", formula1=f"units!$A$2:$A${rows}", allow_blank=True)
-            elif name in ds.unit_types:
-                dv = DataValidation(type="list", formula1='"o"', allow_blank=True)
-            elif name == "bintang":
-                dv = DataValidation(type="list", formula1='"0,1"', allow_blank=True)
-            elif name.startswith(("anggaran_", "pagu_")):
-                dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-            else:
-                continue
-            dv.error, dv.showErrorMessage = "lihat PANDUAN / see PANDUAN", True
-            dv.add(rng)
-            ws.add_data_validation(dv)
-    guide = wb.create_sheet("PANDUAN", 0)
-    for line in template("PANDUAN.md").splitlines():
-        guide.append([line])
-    guide.column_dimensions["A"].width = 110
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+        return to_xlsx(load_dataset(tmp))
 
 
 def init_workbook(folder: str | Path, force: bool = False) -> Path:

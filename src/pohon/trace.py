@@ -148,7 +148,7 @@ def trace_folder(folder, query: str) -> Trace:
     """= trace_dataset(load_dataset(folder), query). When the folder's files are unchanged since they last
     loaded without errors (pohon.load.checked), only the rows the trace shows are read; otherwise the
     folder is loaded and validated whole (raising LoadError) and kept for the next trace."""
-    from pohon.load import checked, load_dataset
+    from pohon.load import checked
 
     cached = checked.open_checked(folder)
     if cached is not None:
@@ -158,10 +158,7 @@ def trace_folder(folder, query: str) -> Trace:
             raise
         except Exception:  # noqa: BLE001 - an unreadable cache entry is a miss, never an answer
             pass
-    entry = checked.entry_for(folder)
-    ds = load_dataset(folder)
-    checked.store(entry, ds)
-    return trace_dataset(ds, query)
+    return trace_dataset(checked.load_and_keep(folder)[1], query)
 
 
 def _trace_checked(cached, query: str) -> Trace:

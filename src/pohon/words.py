@@ -409,6 +409,11 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "removed": ("dihapus: simpul lama, garis putus, pudar", "removed: old node, dashed, faded"),
         "unchanged": ("tidak berubah", "unchanged"),
     },
+    "diff-cli": {
+        "both": ("--unit dan --sp tidak bisa dipakai bersamaan", "--unit and --sp cannot be used together"),
+        "unit": ("unit {value!r} tidak ada di units.csv kedua versi", "unit {value!r} is in neither version's units.csv"),
+        "sp": ("SP {value!r} tidak ada di sp.csv kedua versi", "SP {value!r} is in neither version's sp.csv"),
+    },
     "visual-cli": {
         "need_out": ("berikan -o FILE.html atau --all FOLDER", "give -o FILE.html or --all FOLDER"),
         "both": ("-o dan --all tidak bisa dipakai bersamaan", "-o and --all cannot be used together"),

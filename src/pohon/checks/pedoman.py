@@ -50,14 +50,19 @@ class Pedoman:
     def of_ik(self, code: str) -> list[dict]:
         return self.by_code.get(code, [])
 
-    def of_ikk(self, tipe: str | None, kelompok: str | None, ik: str | None, nama: str | None) -> dict | None:
+    def candidates(self, tipe: str | None, kelompok: str | None, ik: str | None) -> list[dict]:
+        """The entries of `ik` in the sections a unit of this type and kelompok reads."""
         if not ik:
-            return None
+            return []
         mine = sections(tipe, kelompok)
-        candidates = self._in_sections.get((mine, ik))
-        if candidates is None:
-            candidates = [r for r in self.of_ik(ik) if str(r.get("bagian") or "").upper() in mine]
-            self._in_sections[(mine, ik)] = candidates
+        found = self._in_sections.get((mine, ik))
+        if found is None:
+            found = [r for r in self.of_ik(ik) if str(r.get("bagian") or "").upper() in mine]
+            self._in_sections[(mine, ik)] = found
+        return found
+
+    def of_ikk(self, tipe: str | None, kelompok: str | None, ik: str | None, nama: str | None) -> dict | None:
+        candidates = self.candidates(tipe, kelompok, ik)
         if len(candidates) > 1:  # the names decide only between several entries (at 1M IKKs: 1.8 s -> 0.2 s)
             name = _norm(nama)
             named = [r for r in candidates if _norm(r.get("indikator")) == name]

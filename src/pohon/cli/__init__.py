@@ -1,9 +1,17 @@
 """The `pohon` command line. Only this package prints and chooses exit codes."""
-import click
+import os
 
-from pohon import __version__
-from pohon.cli.errors import PohonGroup
-from pohon.cli.lazy import LazyCommands
+# The process is pohon's: polars' allocator (jemalloc) returns freed pages after 0.2 s instead of 10 s, so a
+# national cascade's load does not keep its transient slices mapped through the checks (at 1M komponen the
+# peak went 630-660 -> 580-590 MB for ~0.1 s; benchmarks/scale.py). Read when polars loads, so set before
+# any command imports it; a value the user set wins.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:200,muzzy_decay_ms:0")
+
+import click  # noqa: E402
+
+from pohon import __version__  # noqa: E402
+from pohon.cli.errors import PohonGroup  # noqa: E402
+from pohon.cli.lazy import LazyCommands  # noqa: E402
 
 
 # Each command lives in its own module of this package; importing it attaches it to `main`. The modules are

@@ -21,7 +21,7 @@ def export_xlsx(data_dir, output):
     """Tulis cascade sebagai satu buku kerja .xlsx (satu lembar per tabel data/).
 
     Write the cascade in DATA_DIR (a folder or a workbook) as one .xlsx workbook: one sheet per data/ table
-    with the same columns, numbers as numbers. Every command reads such a workbook where it takes DATA_DIR.
+    with the same columns, numbers as numbers, drop-downs and locked headers, and a PANDUAN sheet. Every command reads such a workbook where it takes DATA_DIR.
     """
     if output.suffix.lower() != ".xlsx":
         raise OptionError(str(output), "bad-suffix", "berkas keluaran harus .xlsx", "the output file must end in .xlsx")
@@ -45,8 +45,8 @@ def export_csv(data_dir, output, force):
     """Tulis cascade (folder atau buku kerja .xlsx) sebagai berkas CSV data/.
 
     Write the cascade in DATA_DIR (typically a workbook a planner filled) as the CSV files of a data/
-    folder, written as `pohon extract` writes them: fixed column order, LF line ends, numbers without
-    trailing zeros. All files are written at once; a non-empty folder needs --force.
+    folder, written as `pohon extract` writes them: fixed column order, LF line ends, numbers as the
+    cascade writes them (a target shown `3.50` keeps its two decimals). All files are written at once; a non-empty folder needs --force.
     """
     from pohon import output as out
     from pohon.exporters.csvdir import to_csv_files

@@ -10,7 +10,7 @@ import click
 from pohon import output as out
 from pohon.cli import main
 from pohon.cli.common import (EXIT_BAD_INPUT, NonEmptyPath, data_dir_argument, default_data_dir, force_option,
-                              lang_option, load_graph_or_exit, load_or_exit, writes)
+                              lang_option, load_graph_or_exit, writes)
 from pohon.errors import UnknownNodeError
 from pohon.nodes import kind_of
 from pohon.words import words
@@ -76,7 +76,6 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     With --diff OLD_DIR: added (+, green), changed (Δ, amber) and renamed/re-coded (✎, purple, dotted)
     nodes are coloured, unchanged ones grey; removed nodes come back as faded dashed ghosts where they were.
     """
-    from pohon.checks import run_checks
     from pohon.exporters.html import render_all, render_html, unit_page
 
     msg = words("visual-cli", lang)
@@ -90,12 +89,16 @@ def visual(data_dir, output, all_dir, unit, tipe, sp, depth, title, old_dir, lan
     data_dir = data_dir or default_data_dir()
     two = old_dir is not None  # reading two cascades: each error names its folder
     if unit and not two and not all_dir:  # a unit's page is drawn from the unit's selection of the data
-        ds = load_or_exit(data_dir)
+        from pohon.load.checked import checked_view
+
+        ds, findings = checked_view(data_dir, (unit,))  # a LoadError goes to the CLI's error path
         with _option_errors(msg, unit, tipe, sp):
-            html = unit_page(ds, unit, run_checks(ds), sp=sp, tipe=tipe, depth=depth, lang=lang, title=title)[0]
+            html = unit_page(ds, unit, findings, sp=sp, tipe=tipe, depth=depth, lang=lang, title=title)[0]
         out.write_file(output, html, inputs=[data_dir])
         click.echo(msg["wrote"].format(path=output))
         return
+    from pohon.checks import run_checks
+
     graph = load_graph_or_exit(data_dir, label=two)
     findings = run_checks(graph)
     old_graph = load_graph_or_exit(old_dir, label=True) if old_dir is not None else None

@@ -44,9 +44,14 @@ def _node(nid: str, lang: str) -> str:
     return f"{kind_of(nid)} {short(nid)}"
 
 
+def _title(d: Diff, lang: str) -> str:
+    title = words("diff", lang)["title"]
+    return f"{title} ({d.scope})" if d.scope else title
+
+
 def to_text(d: Diff, lang: str = "id") -> str:
     w = words("diff", lang)
-    out = [f"{w['title']}: {d.old_name} → {d.new_name}", ""]
+    out = [f"{_title(d, lang)}: {d.old_name} → {d.new_name}", ""]
     if not d.changes and not d.shifts:
         return "\n".join(out + [w["none"]]) + "\n"
     out.append(f"{w['nodes']}:")
@@ -81,7 +86,7 @@ def _stability_text(d: Diff, lang: str) -> list[str]:
 
 def to_markdown(d: Diff, lang: str = "id") -> str:
     w = words("diff", lang)
-    out = [f"# {w['title']}: {md_cell(d.old_name)} → {md_cell(d.new_name)}", ""]
+    out = [f"# {md_cell(_title(d, lang))}: {md_cell(d.old_name)} → {md_cell(d.new_name)}", ""]
     if not d.changes and not d.shifts:
         return "\n".join(out + [w["none"], ""])
     out += [f"## {w['nodes']}", "", f"| {w['kind']} | {w['node']} | {w['change']} |", "|---|---|---|"]

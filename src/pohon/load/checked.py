@@ -9,6 +9,10 @@ the row groups holding the rows it asks for (predicate pushdown on `unit`). Anyt
 entry, a changed file, an unreadable cache) is a miss: the caller loads and validates the folder as
 always.
 
+Beside the tables an entry may hold the findings of `run_checks` on them (pohon.load.checked_findings),
+under a digest of the checks' own source: a changed rule is a miss, and the findings are worked out again.
+`checked_view` gives a view both.
+
 Where: `POHON_CACHE` (a folder; `off` turns the cache off), else `$XDG_CACHE_HOME/pohon/checked`
 (`~/.cache/pohon/checked`). One entry per data folder, at most KEEP in all; storing one removes the
 folder's older entries and the least recent beyond KEEP.
@@ -120,6 +124,18 @@ class Checked:
             scan = scan.filter(pl.col("unit").is_in(pl.lit(pl.Series(list(units), dtype=pl.String)).implode()))
         return scan.collect()
 
+    def findings(self) -> list | None:
+        """The findings kept with these tables by `keep_findings` under today's checks; None when there are
+        none or they cannot be read (a miss, never an answer)."""
+        from pohon.load.checked_findings import read_findings
+
+        return read_findings(self.entry)
+
+    def keep_findings(self, findings) -> None:
+        from pohon.load.checked_findings import store_findings
+
+        store_findings(self.entry, findings)
+
     def columns(self, name: str, columns: list[str]):
         """Some columns of a whole table."""
         import polars as pl
@@ -142,3 +158,56 @@ def open_checked(folder: Path) -> Checked | None:
         return Checked(entry, Path(folder)) if entry is not None and entry.is_dir() else None
     except (OSError, ValueError):
         return None
+
+
+def checked_view(folder: Path, units: tuple[str, ...]):
+    """(Dataset, findings) for a view of `units`: the Dataset holds at least those units' rows (all of them
+    when the folder had to be read), the findings are `run_checks` of the whole folder. From the checked
+    cascade and its kept findings when the folder is unchanged; otherwise the folder is loaded and validated
+    (raising LoadError), checked, and kept with its findings for the next view."""
+    from pohon.checks import run_checks
+    from pohon.load import load_dataset
+    from pohon.load.checked_findings import store_findings
+
+    folder = Path(folder)
+    cached = open_checked(folder)
+    if cached is not None:
+        try:
+            findings = cached.findings()
+            if findings is not None:
+                return cached.dataset(tuple(units)), findings
+            ds = cached.dataset()  # checked already: the tables without the CSV parse and validation
+        except Exception:  # noqa: BLE001 - an unreadable cache entry is a miss, never an answer
+            ds = None
+        if ds is not None:
+            findings = run_checks(ds)
+            cached.keep_findings(findings)
+            return ds, findings
+    entry, ds = load_and_keep(folder)
+    findings = run_checks(ds)
+    store_findings(entry, findings)
+    return ds, findings
+
+
+def load_and_keep(folder: Path):
+    """(entry, Dataset): the folder loaded and validated (raising LoadError) and kept checked for the next
+    view; entry None when nothing could be kept (no cache, a workbook)."""
+    from pohon.load import load_dataset
+
+    entry = entry_for(folder)
+    ds = load_dataset(folder)
+    store(entry, ds)
+    return entry, ds
+
+
+def checked_dataset(folder: Path, units: tuple[str, ...] | None = None):
+    """The Dataset of a view of `units` (None: every unit): at least those units' rows, from the checked
+    cascade when the folder is unchanged since it loaded clean, else the folder loaded, validated (raising
+    LoadError) and kept."""
+    cached = open_checked(Path(folder))
+    if cached is not None:
+        try:
+            return cached.dataset(tuple(units) if units is not None else None)
+        except Exception:  # noqa: BLE001 - an unreadable cache entry is a miss, never an answer
+            pass
+    return load_and_keep(Path(folder))[1]

@@ -34,6 +34,7 @@ _FORMULA_END = b"f>"
 class SheetFacts:
     formulas: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, "=…") with no stored value
     starts_at_a1: bool = True  # the sheet's first cell is A1 and holds a value
+    decimals: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, column) -> decimals its format shows
 
 
 class WorkbookXml:
@@ -47,6 +48,10 @@ class WorkbookXml:
                     for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels")).findall("p:Relationship", _NS)}
             self.members = {s.get("name"): _member(rels.get(s.get(f"{{{_NS['r']}}}id"), ""))
                             for s in book.findall("m:sheets/m:sheet", _NS)}
+            try:
+                self.fixed = _fixed_decimal_styles(ET.fromstring(z.read("xl/styles.xml")))
+            except (KeyError, ET.ParseError):
+                self.fixed = {}
 
     def size(self, sheet: str) -> int:
         with zipfile.ZipFile(self.path) as z:
@@ -55,14 +60,16 @@ class WorkbookXml:
             except KeyError:
                 return 0
 
-    def facts(self, sheet: str) -> SheetFacts:
+    def facts(self, sheet: str, decimals: bool = False) -> SheetFacts:
+        """`decimals`: also the number cells whose format shows a fixed number of decimals (`0.00`)."""
         with zipfile.ZipFile(self.path) as z:
             try:
                 xml = z.read(self.members.get(sheet, ""))
             except KeyError:
                 return SheetFacts(starts_at_a1=False)
         formulas = _formulas_without_value(xml) if xml.find(_FORMULA_END) >= 0 else []
-        return SheetFacts(formulas, _starts_at_a1(xml))
+        shown = _cells_with_style(xml, self.fixed) if decimals and self.fixed else {}
+        return SheetFacts(formulas, _starts_at_a1(xml), shown)
 
 
 def _starts_at_a1(xml: bytes) -> bool:
@@ -90,4 +97,41 @@ def _formulas_without_value(xml: bytes) -> list[tuple[int, int, str]]:
             f = _F.search(body).group(1) or b""
             found.append((int(ref.group(2)), column_number(ref.group(1).decode()),
                           "=" + html.unescape(f.decode("utf-8", "replace"))))
+    return found
+
+
+_BUILTIN_FORMATS = {2: "0.00", 4: "#,##0.00"}
+_DECIMALS = re.compile(r"0\.(0+)")
+_TEXT_CELL = re.compile(rb'\bt="(?:s|str|inlineStr|b|e)"')
+
+
+def _fixed_decimal_styles(styles: ET.Element) -> dict[int, int]:
+    """Cell style index -> the decimals its number format shows (`0.00`, `#,##0.0`), for the styles that show
+    a fixed number."""
+    codes = {int(f.get("numFmtId", -1)): f.get("formatCode", "") for f in styles.findall("m:numFmts/m:numFmt", _NS)}
+    out = {}
+    for i, xf in enumerate(styles.findall("m:cellXfs/m:xf", _NS)):
+        fmt_id = int(xf.get("numFmtId", 0))
+        code = codes.get(fmt_id, _BUILTIN_FORMATS.get(fmt_id, ""))
+        found = _DECIMALS.search(re.sub(r'"[^"]*"|\[[^]]*\]', "", code.split(";")[0]))
+        if found:
+            out[i] = len(found.group(1))
+    return out
+
+
+def _cells_with_style(xml: bytes, styles: dict[int, int]) -> dict[tuple[int, int], int]:
+    """(row, column) -> decimals of the number cells that carry one of `styles` (one bytes.find a style)."""
+    found = {}
+    for style, dp in styles.items():
+        needle = b' s="%d"' % style
+        at = xml.find(needle)
+        while at >= 0:
+            start = xml.rfind(b"<", 0, at)
+            end = xml.find(b">", at)
+            tag = xml[start:end]
+            if re.match(rb"<(?:\w+:)?c\s", tag) and not _TEXT_CELL.search(tag):
+                ref = _REF.search(tag)
+                if ref:
+                    found[(int(ref.group(2)), column_number(ref.group(1).decode()))] = dp
+            at = xml.find(needle, at + 1)
     return found

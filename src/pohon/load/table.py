@@ -32,7 +32,7 @@ class FileResult:
 def year_dtypes(years: Years, year: int) -> list[tuple[str, object]]:
     name = years.column(year)
     if years.kind == "target":
-        return [(name, pl.Float64), (f"{name}_text", pl.String)]
+        return [(name, pl.Float64), (f"{name}_text", pl.String), (f"{name}_dp", pl.Int8)]
     return [(name, pl.Float64)]
 
 
@@ -91,7 +91,7 @@ def _check_header(table: Table, header: list[str], unit_types: set[str] | None, 
             pass
         elif year and year.group(1) == prefix:
             out.years.add(int(year.group(2)))
-        elif table.marks and (unit_types is None or name in unit_types):
+        elif table.marks and name and (unit_types is None or name in unit_types):  # a nameless column is no unit type
             out.marks.append(name)
         else:
             out.errors.append(RowError(table.file, 1, col, "unknown-column",
@@ -175,6 +175,7 @@ def _read_rows(frames, table: Table, decimal_comma: bool, out: FileResult) -> No
         after.append(cells.too_big(pl.col(n)).alias(f"_big:{n}"))
         conversion.append(_Check(f"_big:{n}", n, "bad-number", cells.MESSAGES["too-big"], quote))
         if target:
+            after.append(cells.decimals_shown(pl.col(f"_src:{n}"), pl.col(n)).alias(f"{n}_dp"))
             after.append((pl.col(f"_pct:{n}") & ~pl.col("_pct_ok")).alias(f"_pctbad:{n}"))
             conversion.append(_Check(f"_pctbad:{n}", n, "bad-target", cells.MESSAGES["percent"], quote))
         else:

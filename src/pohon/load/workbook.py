@@ -55,6 +55,8 @@ class Workbook:
                 parsed = _parsed(self._typed(sheet), table.file)
         except Exception as exc:  # both readers raise their own error types for every kind of broken file
             raise _unreadable(self.path, exc) from None
+        if facts.decimals:
+            parsed.frame = _shown(parsed.frame, facts.decimals)
         self.errors += [RowError(self.path.name, row, col, "formula-without-value",
                                  f"the formula {formula[:40]!r} has no stored value; open and save the workbook in"
                                  " Excel or LibreOffice / rumus tanpa nilai tersimpan", sheet=sheet)
@@ -112,13 +114,14 @@ def read_workbook(path: Path) -> Workbook:
         except Exception:  # the typed reader reads the sheet, and says what is wrong with it
             return None
 
+    targets = {t.file for t in TABLES if t.years and t.years.kind == "target"}  # a target keeps its decimals
     largest = max(book.names, key=lambda f: xml.size(book.names[f]), default=None)
     for file in sorted(book.names, key=lambda f: f != largest):
         book.fast[file] = book.pool.submit(fast, file)
         if file != largest:
-            book.facts[file] = book.pool.submit(xml.facts, book.names[file])
+            book.facts[file] = book.pool.submit(xml.facts, book.names[file], file in targets)
     if largest:
-        book.facts[largest] = book.pool.submit(xml.facts, book.names[largest])
+        book.facts[largest] = book.pool.submit(xml.facts, book.names[largest], largest in targets)
     return book
 
 
@@ -126,6 +129,37 @@ def _unreadable(path: Path, exc: Exception) -> LoadError:
     return LoadError([RowError(str(path), 0, 0, "bad-workbook",
                                f"not a readable .xlsx workbook ({exc.__class__.__name__}); save it from Excel or "
                                "LibreOffice as .xlsx / bukan buku kerja .xlsx yang bisa dibaca")])
+
+
+def _shown(frame: pl.DataFrame, decimals: dict[tuple[int, int], int]) -> pl.DataFrame:
+    """The number cells whose format shows fixed decimals (`0.00`) written with them, `3.50` as the sheet shows
+    it, so a target keeps the decimals it was written with (pohon.load.cells.decimals_shown)."""
+    by_column: dict[int, dict[int, int]] = {}
+    for (row, col), dp in decimals.items():
+        by_column.setdefault(col, {})[row] = dp
+    patches = []
+    for col, rows in by_column.items():
+        name = f"c{col - 1}"
+        if name not in frame.columns:
+            continue
+        hit = frame.filter(pl.col("_line").is_in(list(rows))).select("_line", name)
+        fixed = {line: _with_decimals(text, rows[line]) for line, text in hit.iter_rows()}
+        if fixed:
+            line = pl.col("_line")
+            patches.append(pl.when(line.is_in(list(fixed)))
+                           .then(line.replace_strict(list(fixed), list(fixed.values()), default=None,
+                                                     return_dtype=pl.String))
+                           .otherwise(pl.col(name)).alias(name))
+    return frame.with_columns(patches) if patches else frame
+
+
+def _with_decimals(text: str, dp: int) -> str:
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    shown = f"{value:.{dp}f}"
+    return shown if float(shown) == value else text
 
 
 # --- the fast reader: fastexcel, a column of one type at a time ------------------------------------------

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import polars as pl
+
 from pohon.checks import Kind, finding, rule
 from pohon.checks.pedoman import Pedoman, field_names, missing
 
@@ -33,21 +35,26 @@ def definition_incomplete(t):
     whose P4SI entry of T1/SP3/a lost its Sumber Data is reported on IK:T1/SP3/a.
     """
     pedoman = Pedoman(t.side_rows("pedoman"))
-    units = {kode: (tipe, kelompok) for kode, tipe, kelompok in t.units.select("kode", "tipe", "kelompok").iter_rows()}
-    readers: dict[int, list[str]] = {}
-    for unit, ikk, ik, nama, cascades in t.ikk.select("unit", "ikk", "ik", "nama", "cascades").iter_rows():
-        if not cascades or not pedoman.of_ik(ik):
+    units = t.units.select(pl.col("kode").alias("unit"), "tipe", "kelompok")
+    ikk = t.ikk.filter(pl.col("cascades")).select("unit", "ikk", "ik", "nama").join(units, on="unit", how="left")
+    readers: dict[int, list[str]] = {}  # id(entry) -> the IKKs reading it, kept for the entries that lack a field
+    # once per (unit type, kelompok, IK), not per IKK: only where a section lists the IK twice do names decide
+    for (tipe, kelompok, ik), group in ikk.partition_by(["tipe", "kelompok", "ik"], as_dict=True).items():
+        if not pedoman.of_ik(ik):
             continue
-        node = f"IKK:{unit}:{ikk}"
-        tipe, kelompok = units.get(unit, (None, None))
-        entry = pedoman.of_ikk(tipe, kelompok, ik, nama)
-        if entry is None:
-            defined = sorted({str(r.get("bagian")) for r in pedoman.of_ik(ik)})
-            section = str(tipe or "").upper()
-            yield finding(definition_incomplete, node, "no-entry-in-section", unit=unit, ik=ik, section=section,
-                          defined_in=defined, render={"defined": ", ".join(defined)})
-        else:
-            readers.setdefault(id(entry), []).append(node)
+        candidates = pedoman.candidates(tipe, kelompok, ik)
+        if len(candidates) == 1 and not missing(candidates[0]):
+            continue
+        for unit, code, nama in group.select("unit", "ikk", "nama").iter_rows():
+            node = f"IKK:{unit}:{code}"
+            entry = pedoman.of_ikk(tipe, kelompok, ik, nama)
+            if entry is None:
+                defined = sorted({str(r.get("bagian")) for r in pedoman.of_ik(ik)})
+                yield finding(definition_incomplete, node, "no-entry-in-section", unit=unit, ik=ik,
+                              section=str(tipe or "").upper(), defined_in=defined,
+                              render={"defined": ", ".join(defined)})
+            else:
+                readers.setdefault(id(entry), []).append(node)
     for node, code in t.ik.select("node", "code").iter_rows():
         entries = pedoman.of_ik(code)
         if not entries:

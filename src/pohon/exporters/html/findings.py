@@ -25,10 +25,6 @@ def rule_title(rule_id: str, lang: str) -> str:
     return (r.title(lang) if r else "") or rule_id
 
 
-def _sort_key(f, lang: str) -> tuple:
-    return (-st.SEVERITY_RANK.get(f.severity, 0), f.rule, f.node, f.message(lang))
-
-
 def place(graph, node: str, lang: str) -> str:
     """Where a finding sits, for people: `Komponen B · BBSPJI-AGRO SK.2.1` / `Kelompok SET`."""
     a = graph.get(node) if node in graph else None
@@ -53,13 +49,15 @@ def panel_rows(graph, findings, shown: set, lang: str) -> list[list]:
     the drawn unit above it, if any."""
     titles: dict[str, str] = {}
     rows = []
-    order = sorted(findings, key=lambda f: (_sort_key(f, lang)[0], f.node not in shown, *_sort_key(f, lang)[1:]))
+    rank = st.SEVERITY_RANK
+    order = sorted(findings, key=lambda f: (-rank.get(f.severity, 0), f.node not in shown, f.rule, f.node,
+                                            f.message(lang)))
     for f in order:
         if f.rule not in titles:
             titles[f.rule] = rule_title(f.rule, lang)
+        drawn = f.node in shown
         rows.append([f.severity, f.rule, titles[f.rule], f.message(lang), f.node, place(graph, f.node, lang),
-                     1 if f.node in shown else 0, "" if f.node in shown else drawn_unit(graph, f.node, shown),
-                     unit_of(f.node)])
+                     1 if drawn else 0, "" if drawn else drawn_unit(graph, f.node, shown), unit_of(f.node)])
     return rows
 
 
@@ -81,7 +79,11 @@ def unit_options(rows: list[list], lang: str) -> list[list]:
     from pohon.budget import natural_key
 
     count = Counter(r[8] for r in rows if r[8])
-    return [[u, fmt.plain(n, lang)] for u, n in sorted(count.items(), key=lambda x: natural_key(x[0]))]
+    said: dict[int, str] = {}  # most units have one or two findings: each count is written once
+    for n in count.values():
+        if n not in said:
+            said[n] = fmt.plain(n, lang)
+    return [[u, said[n]] for u, n in sorted(count.items(), key=lambda x: natural_key(x[0]))]
 
 
 def drawn_unit(graph, node: str, shown: set) -> str:

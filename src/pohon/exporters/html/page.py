@@ -25,9 +25,12 @@ class AssetError(PohonError):
 
 
 def _vis_dir() -> Path:
-    import pyvis
+    from importlib.util import find_spec
 
-    path = Path(pyvis.__file__).parent / "lib" / f"vis-{VIS_VERSION}"
+    spec = find_spec("pyvis")  # not imported: the package imports IPython, a third of a second
+    if spec is None or not spec.submodule_search_locations:
+        raise AssetError("the pyvis package (which holds vis-network) is not installed")
+    path = Path(list(spec.submodule_search_locations)[0]) / "lib" / f"vis-{VIS_VERSION}"
     if not (path / "vis-network.min.js").is_file():
         raise AssetError(f"vis-network {VIS_VERSION} not found in the pyvis package at {path}")
     return path

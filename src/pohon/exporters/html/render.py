@@ -1,4 +1,4 @@
-"""Interactive, offline HTML graph of a cascade (pyvis builds the network; one self-contained file).
+"""Interactive, offline HTML graph of a cascade (vis-network draws it; one self-contained file).
 
 `render_html(graph, findings, ...)` returns the page as a string; `render_all(graph, findings)` returns the
 committed set of pages for visual/ (file name -> page). Output is deterministic: same graph, same bytes.
@@ -8,12 +8,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import networkx as nx
-from pyvis.network import Network
-
 from pohon import fmt
 from pohon.exporters.html import style as st
 from pohon.gcpause import paused
-from pohon.exporters.html.diff import DiffView
 from pohon.exporters.html import findings as hf
 from pohon.exporters.html import info as html_info
 from pohon.exporters.html.badges import budget_below
@@ -65,6 +62,8 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     if diff is not None and old_graph is None:
         raise ValueError("render_html: a diff needs old_graph, to draw the removed nodes where they were")
     if old_graph is not None:
+        from pohon.exporters.html.diff import DiffView  # (pohon.diff and what it imports: only for a diff)
+
         dv = DiffView(graph, old_graph, diff, lang, old_label)
     graph = dv.source if dv else Source(graph)  # the new graph, plus the diff's ghosts beside it
     years = list(graph.graph.get("years") or DEFAULT_YEARS)
@@ -96,21 +95,20 @@ def render_page(graph: nx.DiGraph, findings, *, unit: str | None = None, sp: str
     biggest = _biggest(graph, view, years)
     radius = _radii(graph, view, years, biggest)
 
-    net = Network(directed=True)
+    vis_nodes = []  # vis-network's node and edge objects, keys in the order pyvis 0.3.2's Network wrote them
     for n in view.nodes:
         style = dv.node_style(n, kind[n], radius.get(n)) if dv else \
             _node_style(kind[n], radius.get(n), by_node.get(n, []))
-        colour = style.pop("color", None)  # pyvis drops `color` when a group is given
-        net.add_node(n, label=labels[n], shape=st.KIND_STYLE[kind[n]]["shape"], group=kind[n],
-                     **style)
+        colour = style.pop("color", None)
+        node = {"group": kind[n], **style, "id": n, "label": labels[n] or n, "shape": st.KIND_STYLE[kind[n]]["shape"]}
         if colour:
-            net.get_node(n)["color"] = colour
+            node["color"] = colour
+        vis_nodes.append(node)
+    vis_edges = []
     for i, (a, b, k) in enumerate(view.edges):
         extra = dict(dashes=[6, 4], color={"color": st.CASCADE_COLOR, "opacity": 0.45}) if k == "cascade" else {}
         extra = (dv.edge_style(a, b) if dv else None) or extra
-        net.add_edge(a, b, id=f"e{i}", **extra)
-    vis_nodes = net.nodes
-    vis_edges = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]
+        vis_edges.append({"id": f"e{i}", **extra, "from": a, "to": b})
 
     sev = Counter(f.severity for fs in by_node.values() for f in fs)
     counts_all = Counter(kind.values())
