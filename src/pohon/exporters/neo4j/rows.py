@@ -3,7 +3,8 @@ tables: the push, the Cypher script and the neo4j-admin CSVs all write these.
 
 Each label's nodes and each (type, from label, to label)'s relationships are one polars query over the
 tables (a part); no graph is built. A part is run when it is written and read in batches of dicts, so
-memory holds one batch of Python objects, never the whole cascade. What the graph contract says (node ids
+memory holds one part's columns and one batch of Python objects, never the whole cascade as objects. Rows
+come in table order (joins keep it, whatever polars' thread count), so an export is the same every time. What the graph contract says (node ids
 and attributes, which edge exists when, docs/ARCHITECTURE.md "The graph") is held equal by
 tests/neo4j/graph_rows.py, the model read off `build_graph`'s graph.
 """
