@@ -48,9 +48,11 @@ def _guide(wb) -> None:
 
     guide = resources.files("pohon").joinpath("templates", "PANDUAN-xlsx.md").read_text(encoding="utf-8")
     ws = wb.add_worksheet("PANDUAN")
-    ws.set_column(0, 0, 110)
+    wrapped = wb.add_format({"text_wrap": True, "valign": "top", "locked": True})
+    ws.set_column(0, 0, 110, wrapped)
     for i, line in enumerate(guide.splitlines()):
-        ws.write_string(i, 0, line)
+        ws.write_string(i, 0, line, wrapped)
+        ws.set_row(i, 15 * max(1, -(-len(line) // 100)))  # wrapped rows as tall as their lines (no autofit)
 
 
 def _sheet(ws, fmt: "_Formats", ds: Dataset, table, units_reach: int) -> None:
