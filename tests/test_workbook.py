@@ -213,3 +213,19 @@ def test_column_letters_and_numbers_are_inverse():
 
     assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
     assert all(column_number(column_letter(n)) == n for n in range(1, 20_000))
+
+
+def test_the_decimals_a_number_format_shows():
+    """`0.0`, `0.00` (built-in 2) and `"Rp" #,##0.000` show the number with fixed decimals; General, a
+    percentage and an exponent do not show the number itself."""
+    import xml.etree.ElementTree as ET
+
+    from pohon.load.sheetxml import _fixed_decimal_styles
+
+    styles = ET.fromstring(
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts>'
+        '<numFmt numFmtId="164" formatCode="0.00%"/><numFmt numFmtId="165" formatCode="0.0"/>'
+        '<numFmt numFmtId="166" formatCode="0.00E+00"/><numFmt numFmtId="167" formatCode="&quot;Rp&quot; #,##0.000"/>'
+        '</numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/>'
+        '<xf numFmtId="2"/><xf numFmtId="167"/><xf numFmtId="10"/></cellXfs></styleSheet>')
+    assert _fixed_decimal_styles(styles) == {2: 1, 4: 2, 5: 3}

@@ -107,14 +107,15 @@ _TEXT_CELL = re.compile(rb'\bt="(?:s|str|inlineStr|b|e)"')
 
 def _fixed_decimal_styles(styles: ET.Element) -> dict[int, int]:
     """Cell style index -> the decimals its number format shows (`0.00`, `#,##0.0`), for the styles that show
-    a fixed number."""
+    the number itself with fixed decimals (not `0.00%` or `0.00E+00`)."""
     codes = {int(f.get("numFmtId", -1)): f.get("formatCode", "") for f in styles.findall("m:numFmts/m:numFmt", _NS)}
     out = {}
     for i, xf in enumerate(styles.findall("m:cellXfs/m:xf", _NS)):
         fmt_id = int(xf.get("numFmtId", 0))
         code = codes.get(fmt_id, _BUILTIN_FORMATS.get(fmt_id, ""))
-        found = _DECIMALS.search(re.sub(r'"[^"]*"|\[[^]]*\]', "", code.split(";")[0]))
-        if found:
+        plain = re.sub(r'"[^"]*"|\[[^]]*\]', "", code.split(";")[0])
+        found = _DECIMALS.search(plain)
+        if found and not re.search(r"[%Ee]", plain):  # a percentage or exponent shows another number
             out[i] = len(found.group(1))
     return out
 
