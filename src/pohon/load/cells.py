@@ -56,8 +56,9 @@ def decimals_shown(source: pl.Expr, value: pl.Expr) -> pl.Expr:
     """How many decimals a number is written with when that is more than the number needs (`3.50`, `74.0`,
     `3,50`: 2, 1, 2), else null: a plain number whose fraction ends in 0 and reads as `value` (so `1.000`
     read as a thousand is not one with three decimals). Exporters write the number back as it was written."""
-    frac = strip(source).str.extract(r"^[+-]?[0-9]+[.,]([0-9]*0)$", 1)
-    same = strip(source).str.replace(",", ".", literal=True).cast(pl.Float64, strict=False) == value
+    cell = strip(source)
+    frac = cell.str.extract(r"^[+-]?[0-9]+[.,]([0-9]*0)$", 1)
+    same = cell.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False) == value
     return pl.when(frac.is_not_null() & same).then(frac.str.len_chars().cast(pl.Int8))
 
 

@@ -166,7 +166,6 @@ def checked_view(folder: Path, units: tuple[str, ...]):
     cascade and its kept findings when the folder is unchanged; otherwise the folder is loaded and validated
     (raising LoadError), checked, and kept with its findings for the next view."""
     from pohon.checks import run_checks
-    from pohon.load import load_dataset
     from pohon.load.checked_findings import store_findings
 
     folder = Path(folder)

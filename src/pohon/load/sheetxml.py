@@ -103,6 +103,7 @@ def _formulas_without_value(xml: bytes) -> list[tuple[int, int, str]]:
 _BUILTIN_FORMATS = {2: "0.00", 4: "#,##0.00"}
 _DECIMALS = re.compile(r"0\.(0+)")
 _TEXT_CELL = re.compile(rb'\bt="(?:s|str|inlineStr|b|e)"')
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\s")
 
 
 def _fixed_decimal_styles(styles: ET.Element) -> dict[int, int]:
@@ -130,7 +131,7 @@ def _cells_with_style(xml: bytes, styles: dict[int, int]) -> dict[tuple[int, int
             start = xml.rfind(b"<", 0, at)
             end = xml.find(b">", at)
             tag = xml[start:end]
-            if re.match(rb"<(?:\w+:)?c\s", tag) and not _TEXT_CELL.search(tag):
+            if _CELL_TAG.match(tag) and not _TEXT_CELL.search(tag):
                 ref = _REF.search(tag)
                 if ref:
                     found[(int(ref.group(2)), column_number(ref.group(1).decode()))] = dp

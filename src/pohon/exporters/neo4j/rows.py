@@ -18,7 +18,7 @@ import polars as pl
 
 from pohon.dataset import Dataset
 from pohon.exporters.neo4j.model import YEAR, GraphContractError, camel
-from pohon.nodes import AGENCY_KELOMPOK
+from pohon.nodes import AGENCY_KELOMPOK, node_id
 
 SLICE = 20_000  # rows a part hands over from polars at a time
 
@@ -263,7 +263,7 @@ def dataset_rows(ds: Dataset) -> Rows:
     rel(("PAGU", "Kelompok", YEAR), _yearly(tabel10, _id("Kelompok", "kelompok"), "pagu", years, text=False))
     if (ds.tables["tabel10"]["kelompok"] == AGENCY_KELOMPOK).any():
         rel(("HAS_PART", "Kelompok", "Kelompok"),
-            _rels(tabel10.filter(pl.col("kelompok") != AGENCY_KELOMPOK), pl.lit(f"Kelompok:{AGENCY_KELOMPOK}"),
+            _rels(tabel10.filter(pl.col("kelompok") != AGENCY_KELOMPOK), pl.lit(node_id("Kelompok", AGENCY_KELOMPOK)),
                   _id("Kelompok", "kelompok")))
     marks = sorted(ds.unit_types)
     # (IK, unit type) of every Lampiran IV mark, row by row (unpivot's own order varies with the threads)
